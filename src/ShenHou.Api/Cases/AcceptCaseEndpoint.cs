@@ -1,0 +1,25 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Cases;
+using Wolverine.Http;
+
+namespace ShenHou.Api.Cases;
+
+/// <param name="Version">The case version the caller last saw; stale is 409.</param>
+public sealed record AcceptCase(long? Version);
+
+public static class AcceptCaseEndpoint
+{
+    /// <summary>受理: accept the case and transfer every item that waits for nothing to its department.</summary>
+    [WolverinePost("/api/cases/{id}/acceptance", OperationId = "AcceptCase"), Tags("Cases")]
+    [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<CaseVersion> Post(Guid id, AcceptCase request, IDocumentSession session,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var stream = await CaseStream.Load(session, id, request.Version, ct);
+        return stream.Append(CaseDecisions.Accept(stream.Aggregate!, Stamps.For(http, clock)));
+    }
+}

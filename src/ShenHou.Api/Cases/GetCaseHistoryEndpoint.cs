@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Cases;
+using Wolverine.Http;
+
+namespace ShenHou.Api.Cases;
+
+/// <summary>Every event of a case, in order, with who did it: the trail auditors follow.</summary>
+public sealed record CaseHistory(Guid CaseId, IReadOnlyList<HistoryEntry> Events);
+
+/// <param name="Version">The event's position in the case's stream, from 1.</param>
+/// <param name="Sequence">The event's position in the whole event store.</param>
+/// <param name="Type">The event's name. <example>ItemIssued</example></param>
+/// <param name="Timestamp">When it happened, by the service's clock.</param>
+/// <param name="RecordedAt">When the database stored it.</param>
+/// <param name="Data">The event's own fields.</param>
+public sealed record HistoryEntry(
+    long Version, long Sequence, string Type, DateTimeOffset Timestamp, DateTimeOffset RecordedAt,
+    string Actor, string? Reason, JsonElement Data);
+
+public static class GetCaseHistoryEndpoint
+{
+    [WolverineGet("/api/cases/{id}/history", OperationId = "GetCaseHistory"), Tags("Cases")]
+    [ProducesResponseType<CaseHistory>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<CaseHistory> Get(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0) throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");
+        return new CaseHistory(id, events.Select(e =>
+        {
+            var data = (ICaseEvent)e.Data;
+            return new HistoryEntry(e.Version, e.Sequence, e.EventType.Name, data.At, e.Timestamp, data.Actor,
+                ReasonOf(data), JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options));
+        }).ToArray());
+    }
+
+    private static string? ReasonOf(ICaseEvent e) => e switch
+    {
+        MaterialVerified v => v.Reason,
+        ItemApproved a => a.Reason,
+        ItemRejected r => r.Reason,
+        CaseWithdrawn w => w.Reason,
+        _ => null,
+    };
+}

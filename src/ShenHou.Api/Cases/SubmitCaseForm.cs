@@ -1,0 +1,58 @@
+using ShenHou.Domain.Cases;
+using ShenHou.Domain.People;
+
+namespace ShenHou.Api.Cases;
+
+// The Annex 1 form as it arrives. Everything is nullable so that a missing field is reported by
+// name (400 with its JSON path) instead of failing deserialisation.
+
+/// <summary>The one application form (Annex 1 申请表).</summary>
+/// <param name="RegionCode">GB/T 2260 code of the region that handles the case. <example>620100</example></param>
+/// <param name="Channel">How the form was filed.</param>
+/// <param name="Items">The affairs that apply to this death (按需组合).</param>
+public sealed record SubmitCase(
+    string? RegionCode,
+    Channel? Channel,
+    List<string?>? Items,
+    ApplicantForm? Applicant,
+    DeceasedForm? Deceased,
+    PayoutAccountForm? PayoutAccount,
+    HeirAccountForm? HeirAccount);
+
+/// <summary>申请人.</summary>
+/// <param name="IdNumber">18-character GB 11643 citizen ID number; a lower-case x is accepted. <example>11010519491231002X</example></param>
+/// <param name="Phone">Mainland China mobile number. <example>13800138000</example></param>
+public sealed record ApplicantForm(
+    string? Name,
+    Gender? Gender,
+    string? Ethnicity,
+    string? IdNumber,
+    string? Phone,
+    Relationship? Relationship,
+    string? ResidentialAddress,
+    string? HouseholdAddress);
+
+/// <summary>已故人.</summary>
+/// <param name="Employer">工作单位; may be empty (retired, or none).</param>
+/// <param name="DiedAt">Time of death, with offset. <example>2026-11-30T08:00:00+08:00</example></param>
+public sealed record DeceasedForm(
+    string? Name,
+    Gender? Gender,
+    string? Ethnicity,
+    string? Employer,
+    string? IdNumber,
+    string? HouseholdAddress,
+    DateTimeOffset? DiedAt,
+    string? PlaceOfDeath);
+
+/// <summary>The deceased's social security card account (or another bank card of theirs).</summary>
+/// <param name="BankCode">The 12-digit bank code (银行行号, CNAPS). <example>102821000016</example></param>
+public sealed record PayoutAccountForm(string? HolderName, string? BankName, string? AccountNumber, string? BankCode);
+
+/// <summary>The heir's or legatee's Class I debit account (housing fund withdrawal).</summary>
+public sealed record HeirAccountForm(string? AccountNumber, string? BankName);
+
+/// <summary>The answer to a submission.</summary>
+/// <param name="CaseNumber">Region, local date, daily sequence. <example>620100-20261204-00017</example></param>
+public sealed record CaseCreated(Guid Id, string CaseNumber, long Version)
+    : Wolverine.Http.CreationResponse($"/api/cases/{Id}");

@@ -1,0 +1,31 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Cases;
+using Wolverine.Http;
+
+namespace ShenHou.Api.Cases;
+
+/// <param name="Reason">Why the family withdraws. <example>家属决定自行办理</example></param>
+/// <param name="Version">The case version the caller last saw; stale is 409.</param>
+public sealed record WithdrawCase(string? Reason, long? Version);
+
+public static class WithdrawCaseEndpoint
+{
+    public static ProblemDetails Validate(WithdrawCase request) =>
+        string.IsNullOrWhiteSpace(request.Reason)
+            ? Problems.Validation("reason", "必填 / required")
+            : WolverineContinue.NoProblems;
+
+    /// <summary>Withdraw a case that is not finished yet (撤回).</summary>
+    [WolverinePost("/api/cases/{id}/withdrawal", OperationId = "WithdrawCase"), Tags("Cases")]
+    [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<CaseVersion> Post(Guid id, WithdrawCase request, IDocumentSession session,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var stream = await CaseStream.Load(session, id, request.Version, ct);
+        return stream.Append(CaseDecisions.Withdraw(stream.Aggregate!, request.Reason!.Trim(), Stamps.For(http, clock)));
+    }
+}

@@ -1,0 +1,45 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Npgsql;
+using ShenHou.Api.Cases;
+using ShenHou.Domain.Cases;
+using ShenHou.Projections.Cases;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace ShenHou.Api.Infrastructure;
+
+internal static class Persistence
+{
+    public const string ConnectionStringName = "shenhou";
+
+    public static void AddShenHouPersistence(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database: set ConnectionStrings__shenhou, or start the service with scripts/run.sh, " +
+                "which starts an embedded PostgreSQL when none is given.");
+
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<CaseNumbers>();
+
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(dataSource);
+                opts.DatabaseSchemaName = CaseNumbers.Schema;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                foreach (var type in CaseEvents.All) opts.Events.AddEventType(type);
+
+                opts.Projections.LiveStreamAggregation<Case>();
+                opts.Projections.Snapshot<CaseDetails>(SnapshotLifecycle.Inline);
+                opts.Schema.For<CaseDetails>().UniqueIndex(d => d.CaseNumber);
+
+                opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
+            })
+            .IntegrateWithWolverine()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+}

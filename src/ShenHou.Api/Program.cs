@@ -1,0 +1,38 @@
+using JasperFx;
+using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Catalog;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(ServiceCatalog.LoadEmbedded());
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddShenHouJson();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddShenHouHealth();
+builder.Services.AddShenHouOpenApi();
+builder.AddShenHouPersistence();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.Policies.AutoApplyTransactions();
+    opts.UseRuntimeCompilation();
+});
+builder.Services.AddWolverineHttp();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));
+app.MapShenHouHealth();
+app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict());
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point; public so that tests can host it.</summary>
+public partial class Program;

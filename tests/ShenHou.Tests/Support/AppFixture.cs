@@ -1,0 +1,66 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wolverine;
+
+namespace ShenHou.Tests.Support;
+
+/// <summary>
+/// One API host per test run against the real PostgreSQL that scripts/test.sh starts
+/// (ConnectionStrings__shenhou). Tests reset the data, never the schema.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    /// <summary>Thursday 2026-12-03 10:00 in Lanzhou: a working day, inside a working week.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public TestClock Clock { get; } = new(Start);
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__shenhou")))
+            throw new InvalidOperationException(
+                "Integration tests need PostgreSQL: run them with scripts/test.sh, which starts one.");
+
+        Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+        }));
+    }
+
+    public async Task ResetAsync()
+    {
+        Clock.Now = Start;
+        await Host.ResetAllMartenDataAsync();
+        // Case-number counters live beside Marten's tables; a fresh day per test keeps numbers predictable.
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand("delete from shenhou.case_number_counters");
+        await session.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base for tests that use the shared host: every test starts from an empty database.</summary>
+[Collection(AppCollection.Name)]
+public abstract class ApiTest(AppFixture app) : IAsyncLifetime
+{
+    protected AppFixture App { get; } = app;
+    protected IAlbaHost Host => App.Host;
+    protected CaseApi Api => new(Host);
+
+    public Task InitializeAsync() => App.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+}

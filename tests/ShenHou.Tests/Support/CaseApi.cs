@@ -1,0 +1,67 @@
+using Alba;
+using ShenHou.Api.Cases;
+using ShenHou.Domain.Cases;
+using ShenHou.Projections.Cases;
+
+namespace ShenHou.Tests.Support;
+
+/// <summary>The case endpoints as a staff UI calls them, asserting success.</summary>
+public sealed class CaseApi(IAlbaHost host)
+{
+    public const string Actor = "window-01";
+
+    public async Task<CaseCreated> Submit(SubmitCase form)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(form).ToUrl("/api/cases");
+            s.WithRequestHeader("X-Actor", Actor);
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<CaseCreated>())!;
+    }
+
+    public Task<CaseVersion> Verify(Guid id, string material, bool passed = true, string? reason = null, long? version = null) =>
+        Command($"/api/cases/{id}/materials/{material}/verification", new VerifyMaterial(passed, reason, version));
+
+    public async Task VerifyAll(Guid id)
+    {
+        var details = await Get(id);
+        foreach (var m in details.Materials.Where(m => m.HandIn)) await Verify(id, m.Code);
+    }
+
+    public Task<CaseVersion> Accept(Guid id, long? version = null) =>
+        Command($"/api/cases/{id}/acceptance", new AcceptCase(version));
+
+    public Task<CaseVersion> Decide(Guid id, string item, bool approved = true, string? reason = null, long? version = null) =>
+        Command($"/api/cases/{id}/items/{item}/decision", new DecideItem(approved, reason, version), $"reviewer-{item}");
+
+    public Task<CaseVersion> Issue(Guid id, string item, string? reference = null, long? version = null) =>
+        Command($"/api/cases/{id}/items/{item}/issuance", new IssueItem(reference ?? $"REF-{item}", version), $"reviewer-{item}");
+
+    public Task<CaseVersion> Deliver(Guid id, DeliveryMethod method = DeliveryMethod.Window) =>
+        Command($"/api/cases/{id}/delivery", new DeliverCase(method, null));
+
+    public Task<CaseVersion> Withdraw(Guid id, string reason = "家属决定自行办理") =>
+        Command($"/api/cases/{id}/withdrawal", new WithdrawCase(reason, null));
+
+    public async Task<CaseDetails> Get(Guid id)
+    {
+        var result = await host.GetAsJson<CaseDetails>($"/api/cases/{id}");
+        return result!;
+    }
+
+    public async Task<CaseHistory> History(Guid id) =>
+        (await host.GetAsJson<CaseHistory>($"/api/cases/{id}/history"))!;
+
+    private async Task<CaseVersion> Command(string url, object body, string actor = Actor)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.WithRequestHeader("X-Actor", actor);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<CaseVersion>())!;
+    }
+}
