@@ -1,5 +1,7 @@
 using JasperFx;
+using ShenHou.Api.DataSharing;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Api.Intake;
 using ShenHou.Domain.Catalog;
 using Wolverine;
 using Wolverine.Http;
@@ -10,11 +12,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(ServiceCatalog.LoadEmbedded());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddShenHouJson();
-builder.Services.AddProblemDetails();
+builder.Services.AddShenHouProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddShenHouHealth();
 builder.Services.AddShenHouOpenApi();
 builder.AddShenHouPersistence();
+builder.Services.AddDataSharing(builder.Configuration);
+builder.Services.AddTransient<SharedDataVerifier>();
 
 builder.Host.UseWolverine(opts =>
 {

@@ -7,14 +7,15 @@ using Wolverine.Http;
 namespace ShenHou.Api.Cases;
 
 /// <summary>A department's decision on its item.</summary>
-/// <param name="Reason">Required when rejecting. <example>不符合领取条件</example></param>
+/// <param name="Reason" example="不符合领取条件">Required when rejecting.</param>
 /// <param name="Version">The case version the caller last saw; stale is 409.</param>
 public sealed record DecideItem(bool? Approved, string? Reason, long? Version);
 
 public static class DecideItemEndpoint
 {
-    public static ProblemDetails Validate(DecideItem request)
+    public static ProblemDetails Validate(DecideItem? request)
     {
+        if (request is null) return Problems.BodyRequired;
         if (request.Approved is null) return Problems.Validation("approved", "必填 / required");
         if (request.Approved == false && string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Validation("reason", "不予办理时须说明原因 / a reason is required when rejecting");

@@ -12,8 +12,11 @@ public sealed record DeliverCase(DeliveryMethod? Method, long? Version);
 
 public static class DeliverCaseEndpoint
 {
-    public static ProblemDetails Validate(DeliverCase request) =>
-        request.Method is null ? Problems.Validation("method", "必填 / required") : WolverineContinue.NoProblems;
+    public static ProblemDetails Validate(DeliverCase? request)
+    {
+        if (request is null) return Problems.BodyRequired;
+        return request.Method is null ? Problems.Validation("method", "必填 / required") : WolverineContinue.NoProblems;
+    }
 
     /// <summary>一窗出件: hand every result out together.</summary>
     [WolverinePost("/api/cases/{id}/delivery", OperationId = "DeliverCase"), Tags("Cases")]

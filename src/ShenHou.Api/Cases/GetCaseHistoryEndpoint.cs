@@ -12,7 +12,7 @@ public sealed record CaseHistory(Guid CaseId, IReadOnlyList<HistoryEntry> Events
 
 /// <param name="Version">The event's position in the case's stream, from 1.</param>
 /// <param name="Sequence">The event's position in the whole event store.</param>
-/// <param name="Type">The event's name. <example>ItemIssued</example></param>
+/// <param name="Type" example="ItemIssued">The event's name.</param>
 /// <param name="Timestamp">When it happened, by the service's clock.</param>
 /// <param name="RecordedAt">When the database stored it.</param>
 /// <param name="Data">The event's own fields.</param>

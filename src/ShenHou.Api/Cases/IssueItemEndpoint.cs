@@ -7,18 +7,21 @@ using Wolverine.Http;
 namespace ShenHou.Api.Cases;
 
 /// <summary>The result a department issued for its approved item.</summary>
-/// <param name="Reference">The certificate or document number. <example>甘死证〔2026〕001234</example></param>
+/// <param name="Reference" example="甘死证〔2026〕001234">The certificate or document number.</param>
 /// <param name="Version">The case version the caller last saw; stale is 409.</param>
 public sealed record IssueItem(string? Reference, long? Version);
 
 public static class IssueItemEndpoint
 {
-    public static ProblemDetails Validate(IssueItem request) =>
-        string.IsNullOrWhiteSpace(request.Reference)
+    public static ProblemDetails Validate(IssueItem? request)
+    {
+        if (request is null) return Problems.BodyRequired;
+        return string.IsNullOrWhiteSpace(request.Reference)
             ? Problems.Validation("reference", "必填 / required")
             : request.Reference.Length > 100
                 ? Problems.Validation("reference", "不能超过100个字符 / at most 100 characters")
                 : WolverineContinue.NoProblems;
+    }
 
     /// <summary>Issue the result of an approved item (出证); items waiting for it are transferred by themselves.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/issuance", OperationId = "IssueItem"), Tags("Cases")]

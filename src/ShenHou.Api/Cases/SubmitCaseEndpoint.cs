@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Api.Intake;
 using ShenHou.Domain.Cases;
 using ShenHou.Domain.Catalog;
 using ShenHou.Domain.People;
@@ -12,7 +13,7 @@ namespace ShenHou.Api.Cases;
 /// <summary>一次申办: one form, one submission, one case.</summary>
 public static class SubmitCaseEndpoint
 {
-    public static ProblemDetails Validate(SubmitCase form, ServiceCatalog catalog, TimeProvider clock)
+    public static ProblemDetails Validate(SubmitCase? form, ServiceCatalog catalog, TimeProvider clock)
     {
         var errors = new SubmitCaseRules(catalog, clock.GetUtcNow()).Check(form);
         return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Validation(errors);
@@ -23,8 +24,8 @@ public static class SubmitCaseEndpoint
     [ProducesResponseType<CaseCreated>(StatusCodes.Status201Created)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<(CaseCreated, IStartStream)> Post(
-        SubmitCase form, ServiceCatalog catalog, CaseNumbers numbers, TimeProvider clock, HttpContext http,
-        CancellationToken ct)
+        SubmitCase form, ServiceCatalog catalog, CaseNumbers numbers, SharedDataVerifier verifier,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var caseNumber = await numbers.Next(form.RegionCode!, ct);
@@ -32,8 +33,11 @@ public static class SubmitCaseEndpoint
             form.Items!.Select(i => i!).ToArray(), ToApplicant(form.Applicant!), ToDeceased(form.Deceased!),
             form.PayoutAccount is { } p ? new PayoutAccount(p.HolderName!, p.BankName!, p.AccountNumber!, p.BankCode!) : null,
             form.HeirAccount is { } h ? new HeirAccount(h.AccountNumber!, h.BankName!) : null,
-            Stamps.For(http, clock));
-        return (new CaseCreated(id, caseNumber, 1), MartenOps.StartStream<Case>(id, submitted));
+            Stamps.For(http, clock),
+            form.Assistance is { } a ? new Assistance(a.StaffId!.Trim(), a.StaffName?.Trim(), a.OnBehalfOf!.Trim(), a.ConsentReference!.Trim()) : null);
+        var verified = CaseDecisions.VerifyThroughSharing(submitted, await verifier.Verify(submitted, ct), clock.GetUtcNow());
+        return (new CaseCreated(id, caseNumber, 1 + verified.Count),
+            MartenOps.StartStream<Case>(id, [submitted, .. verified]));
     }
 
     // Validation has run: the required values are present and the ID numbers are valid.

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Cases;
 using ShenHou.Domain.Catalog;
 using ShenHou.Domain.People;
 
@@ -13,12 +15,14 @@ internal sealed partial class SubmitCaseRules(ServiceCatalog catalog, DateTimeOf
     private const int MaxText = 200;
     private readonly Dictionary<string, List<string>> _errors = new();
 
-    public IDictionary<string, string[]> Check(SubmitCase form)
+    public IDictionary<string, string[]> Check(SubmitCase? form)
     {
+        if (form is null) return Problems.BodyRequired.Errors;
         if (Required("regionCode", form.RegionCode) && !catalog.HasRegion(form.RegionCode!))
             Fail("regionCode", $"未知的行政区划代码 {form.RegionCode} / unknown region code (see GET /api/catalog)");
         if (form.Channel is null) Fail("channel", RequiredRule);
-        var items = CheckItems(form.Items);
+        CheckAssistance(form);
+        var items = ItemChoice.Check(catalog, form.Items, Fail);
 
         var applicantId = CheckApplicant(form.Applicant);
         var deceasedId = CheckDeceased(form.Deceased);
@@ -29,22 +33,23 @@ internal sealed partial class SubmitCaseRules(ServiceCatalog catalog, DateTimeOf
         return _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    private IReadOnlyList<string> CheckItems(List<string?>? items)
+    private void CheckAssistance(SubmitCase form)
     {
-        if (items is null || items.Count == 0)
+        if (form.Channel != Channel.Assisted)
         {
-            Fail("items", "至少选择一个事项 / choose at least one item");
-            return [];
+            if (form.Assistance is not null)
+                Fail("assistance", "仅帮办代办渠道（Assisted）填写 / only for channel Assisted");
+            return;
         }
-        var seen = new HashSet<string>();
-        for (var i = 0; i < items.Count; i++)
+        if (form.Assistance is not { } a)
         {
-            var code = items[i];
-            if (string.IsNullOrWhiteSpace(code)) Fail($"items[{i}]", RequiredRule);
-            else if (!catalog.HasItem(code)) Fail($"items[{i}]", $"未知的事项代码 {code} / unknown item code (see GET /api/catalog)");
-            else if (!seen.Add(code)) Fail($"items[{i}]", $"事项 {code} 重复 / item {code} is listed twice");
+            Fail("assistance", "帮办代办须写明经办人、委托人和授权凭证 / assisted filing needs the staff member, for whom, and the family's consent");
+            return;
         }
-        return seen.ToArray();
+        Text("assistance.staffId", a.StaffId);
+        Text("assistance.onBehalfOf", a.OnBehalfOf);
+        Text("assistance.consentReference", a.ConsentReference);
+        if (a.StaffName is { Length: > MaxText }) Fail("assistance.staffName", TooLongRule);
     }
 
     private string? CheckApplicant(ApplicantForm? a)
@@ -100,29 +105,24 @@ internal sealed partial class SubmitCaseRules(ServiceCatalog catalog, DateTimeOf
         var needs = items.Select(i => catalog.Item(i)).Where(i => i.Account is not null)
             .GroupBy(i => i.Account!.Value).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => i.Code)));
 
-        if (needs.TryGetValue(AccountSection.Payout, out var payoutItems))
+        if (form.PayoutAccount is { } p)
         {
-            if (form.PayoutAccount is not { } p)
-                Fail("payoutAccount", $"所选事项 {payoutItems} 需要已故人的待遇发放账户 / the items {payoutItems} need the deceased's payout account");
-            else
-            {
-                Text("payoutAccount.holderName", p.HolderName);
-                Text("payoutAccount.bankName", p.BankName);
-                Account("payoutAccount.accountNumber", p.AccountNumber);
-                if (Required("payoutAccount.bankCode", p.BankCode) && !BankCode().IsMatch(p.BankCode!))
-                    Fail("payoutAccount.bankCode", "银行行号须为12位数字 / the bank code (CNAPS) has 12 digits");
-            }
+            Text("payoutAccount.holderName", p.HolderName);
+            Text("payoutAccount.bankName", p.BankName);
+            Account("payoutAccount.accountNumber", p.AccountNumber);
+            if (Required("payoutAccount.bankCode", p.BankCode) && !BankCode().IsMatch(p.BankCode!))
+                Fail("payoutAccount.bankCode", "银行行号须为12位数字 / the bank code (CNAPS) has 12 digits");
         }
-        if (needs.TryGetValue(AccountSection.Heir, out var heirItems))
+        else if (needs.TryGetValue(AccountSection.Payout, out var payoutItems))
+            Fail("payoutAccount", $"所选事项 {payoutItems} 需要已故人的待遇发放账户 / the items {payoutItems} need the deceased's payout account");
+
+        if (form.HeirAccount is { } h)
         {
-            if (form.HeirAccount is not { } h)
-                Fail("heirAccount", $"所选事项 {heirItems} 需要继承人的一类借记账户 / the items {heirItems} need the heir's Class I debit account");
-            else
-            {
-                Account("heirAccount.accountNumber", h.AccountNumber);
-                Text("heirAccount.bankName", h.BankName);
-            }
+            Account("heirAccount.accountNumber", h.AccountNumber);
+            Text("heirAccount.bankName", h.BankName);
         }
+        else if (needs.TryGetValue(AccountSection.Heir, out var heirItems))
+            Fail("heirAccount", $"所选事项 {heirItems} 需要继承人的一类借记账户 / the items {heirItems} need the heir's Class I debit account");
     }
 
     private void Account(string field, string? value)

@@ -8,14 +8,15 @@ namespace ShenHou.Api.Cases;
 
 /// <summary>The window's verdict on a material the applicant handed in.</summary>
 /// <param name="Passed">Whether the material is in order.</param>
-/// <param name="Reason">Required when it is not. <example>复印件不清晰</example></param>
+/// <param name="Reason" example="复印件不清晰">Required when it is not.</param>
 /// <param name="Version">The case version the caller last saw; stale is 409. Omit to let the server serialise.</param>
 public sealed record VerifyMaterial(bool? Passed, string? Reason, long? Version);
 
 public static class VerifyMaterialEndpoint
 {
-    public static ProblemDetails Validate(VerifyMaterial request)
+    public static ProblemDetails Validate(VerifyMaterial? request)
     {
+        if (request is null) return Problems.BodyRequired;
         if (request.Passed is null) return Problems.Validation("passed", "必填 / required");
         if (request.Passed == false && string.IsNullOrWhiteSpace(request.Reason))
             return Problems.Validation("reason", "核验不通过时须说明原因 / a reason is required when the material fails");

@@ -6,16 +6,19 @@ using Wolverine.Http;
 
 namespace ShenHou.Api.Cases;
 
-/// <param name="Reason">Why the family withdraws. <example>家属决定自行办理</example></param>
+/// <param name="Reason" example="家属决定自行办理">Why the family withdraws.</param>
 /// <param name="Version">The case version the caller last saw; stale is 409.</param>
 public sealed record WithdrawCase(string? Reason, long? Version);
 
 public static class WithdrawCaseEndpoint
 {
-    public static ProblemDetails Validate(WithdrawCase request) =>
-        string.IsNullOrWhiteSpace(request.Reason)
+    public static ProblemDetails Validate(WithdrawCase? request)
+    {
+        if (request is null) return Problems.BodyRequired;
+        return string.IsNullOrWhiteSpace(request.Reason)
             ? Problems.Validation("reason", "必填 / required")
             : WolverineContinue.NoProblems;
+    }
 
     /// <summary>Withdraw a case that is not finished yet (撤回).</summary>
     [WolverinePost("/api/cases/{id}/withdrawal", OperationId = "WithdrawCase"), Tags("Cases")]

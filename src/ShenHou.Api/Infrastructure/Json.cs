@@ -23,6 +23,8 @@ internal static class Json
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        // A number is a number: "3" is not a version.
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static void AddShenHouJson(this IServiceCollection services)

@@ -18,6 +18,8 @@ internal static class OpenApi
                               "Errors are RFC 9457 problem documents in Chinese and English.",
             });
             o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<ActorHeaderFilter>();
+            o.SchemaFilter<SubmitCaseExampleFilter>();
             o.UseAllOfToExtendReferenceSchemas();
             o.CustomSchemaIds(t => t.FullName!.Replace("ShenHou.", "").Replace('+', '.'));
             foreach (var assembly in new[] { typeof(OpenApi).Assembly })

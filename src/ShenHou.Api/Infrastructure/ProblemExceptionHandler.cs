@@ -1,9 +1,9 @@
-using System.Text.Json;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.DataSharing;
 using ShenHou.Domain.Cases;
 
 namespace ShenHou.Api.Infrastructure;
@@ -32,25 +32,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         CaseRuleViolation v => Problems.Conflict(v.Chinese, v.English, v.Rule),
         NotFoundException n => Problems.NotFound(n.Chinese, n.English),
+        RegistryUnavailableException r => RegistryProblems.Unavailable(r),
         StaleVersionException s => Problems.Conflict(
             $"版本已过期：办件当前版本为 {s.Actual}，请求所依据的版本为 {s.Expected}",
             $"stale version: the case is at version {s.Actual}, the request was based on {s.Expected}", "stale-version"),
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException => Problems.Conflict(
             "办件已被他人修改，请刷新后重试", "the case was changed by someone else meanwhile; reload and retry",
             "stale-version"),
-        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
-        JsonException json => FromJson(json),
         BadHttpRequestException bad => Problems.Validation("$", $"请求无效 / bad request: {bad.Message}"),
         _ => null,
     };
-
-    private static ValidationProblemDetails FromJson(JsonException json)
-    {
-        var path = json.Path is null or "$" ? "$" : json.Path.TrimStart('$', '.');
-        return Problems.Validation(path,
-            "JSON 格式错误或类型不符 / malformed JSON or a value of the wrong type" +
-            (json.Path is null ? "" : $" at {json.Path}"));
-    }
 }
 
 /// <summary>A command's <c>version</c> is not the case's current version.</summary>

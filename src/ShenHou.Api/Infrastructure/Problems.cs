@@ -15,6 +15,9 @@ internal static class Problems
             Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
         };
 
+    /// <summary>The body was JSON <c>null</c> or empty.</summary>
+    public static ValidationProblemDetails BodyRequired => Validation("$", "请求体不能为空 / the request body is required");
+
     public static ValidationProblemDetails Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -10,6 +10,9 @@ public sealed class Case
     public CaseStatus Status { get; set; }
     public Dictionary<string, CaseItem> Items { get; set; } = new();
     public Dictionary<string, CaseMaterial> Materials { get; set; } = new();
+    /// <summary>The open correction round's number and materials, while the case awaits the applicant.</summary>
+    public int CorrectionRounds { get; set; }
+    public IReadOnlyList<string> AwaitedMaterials { get; set; } = [];
 
     public static Case Create(CaseSubmitted e) => new()
     {
@@ -18,8 +21,28 @@ public sealed class Case
         Items = e.Items.ToDictionary(i => i.Code, i => new CaseItem(ItemStatus.Pending, i.Department, i.WaitingFor)),
         Materials = e.Materials.ToDictionary(
             m => m.Code,
-            m => new CaseMaterial(m.HandIn, m.HandIn ? MaterialStatus.Required : MaterialStatus.NotRequired)),
+            m => new CaseMaterial(m.HandIn, m.Source == MaterialSource.ProducedInCase ? MaterialStatus.NotRequired : MaterialStatus.Required)),
     };
+
+    public void Apply(MaterialRoutedToManualVerification e) =>
+        Materials[e.MaterialCode] = new CaseMaterial(HandIn: true, MaterialStatus.Required);
+
+    public void Apply(CorrectionRequested e)
+    {
+        Status = CaseStatus.AwaitingCorrection;
+        CorrectionRounds = e.Round;
+        AwaitedMaterials = e.Materials.Select(m => m.MaterialCode).ToArray();
+        foreach (var m in e.Materials)
+            Materials[m.MaterialCode] = Materials[m.MaterialCode] with { Status = MaterialStatus.Rejected };
+    }
+
+    public void Apply(SupplementsReceived e)
+    {
+        Status = CaseStatus.Submitted;
+        AwaitedMaterials = [];
+        foreach (var code in e.Materials)
+            Materials[code] = Materials[code] with { Status = MaterialStatus.Required };
+    }
 
     public void Apply(MaterialVerified e) =>
         Materials[e.MaterialCode] = Materials[e.MaterialCode] with

@@ -8,10 +8,53 @@ public static class CaseDecisions
     public static CaseSubmitted Submit(
         ServiceCatalog catalog, Guid caseId, string caseNumber, string regionCode, Channel channel,
         IReadOnlyList<string> items, Applicant applicant, Deceased deceased,
-        PayoutAccount? payout, HeirAccount? heir, Stamp stamp) =>
+        PayoutAccount? payout, HeirAccount? heir, Stamp stamp, Assistance? assistance = null) =>
         new(caseId, caseNumber, regionCode, channel, catalog.Version,
             CasePlanning.PlanItems(catalog, items), CasePlanning.PlanMaterials(catalog, items),
-            applicant, deceased, payout, heir, stamp.Actor, stamp.At);
+            applicant, deceased, payout, heir, assistance, stamp.Actor, stamp.At);
+
+    /// <summary>
+    /// 材料自动核验: a registry's word verifies a shared material without staff; anything short of
+    /// it (no record, a mismatch, no answer) sends the material to the window instead.
+    /// </summary>
+    public static IReadOnlyList<object> VerifyThroughSharing(
+        CaseSubmitted submitted, IReadOnlyDictionary<string, SharingOutcome> outcomes, DateTimeOffset at) =>
+        submitted.Materials
+            .Where(m => m.Source == MaterialSource.SharedData)
+            .Select(m => outcomes.TryGetValue(m.Code, out var o) && o.Vouched
+                ? (object)new MaterialVerified(submitted.CaseId, m.Code, true, o.Detail, VerificationMethod.DataSharing,
+                    m.Registry, m.Registry!, at)
+                : new MaterialRoutedToManualVerification(submitted.CaseId, m.Code, m.Registry!,
+                    o?.Detail ?? "未查询 / not checked", m.Registry!, at))
+            .ToArray();
+
+    /// <summary>一次性告知补正: every deficient material in one round; the case then waits for the applicant.</summary>
+    public static CorrectionRequested RequestCorrection(Case current, IReadOnlyList<MaterialDeficiency> materials, Stamp stamp)
+    {
+        RequireStatus(current, CaseStatus.Submitted, "要求补正", "request corrections");
+        foreach (var m in materials.Where(m => !current.Materials[m.MaterialCode].HandIn))
+            throw new CaseRuleViolation("material-not-handed-in",
+                $"材料 {m.MaterialCode} 无需申请人提交，不能要求补正",
+                $"material {m.MaterialCode} is not one the applicant hands in, so it cannot be corrected");
+        return new CorrectionRequested(current.Id, current.CorrectionRounds + 1, materials, stamp.Actor, stamp.At);
+    }
+
+    /// <summary>The applicant brings everything the open round asked for, in one go.</summary>
+    public static SupplementsReceived ReceiveSupplements(Case current, IReadOnlyList<string> materials, string? note, Stamp stamp)
+    {
+        RequireStatus(current, CaseStatus.AwaitingCorrection, "接收补正材料", "receive supplements");
+        var missing = current.AwaitedMaterials.Except(materials).ToArray();
+        if (missing.Length > 0)
+            throw new CaseRuleViolation("supplements-incomplete",
+                $"补正材料不全，仍缺：{string.Join("、", missing)}",
+                $"the supplements are incomplete; still missing: {string.Join(", ", missing)}");
+        var extra = materials.Except(current.AwaitedMaterials).ToArray();
+        if (extra.Length > 0)
+            throw new CaseRuleViolation("material-not-requested",
+                $"本轮补正未要求以下材料：{string.Join("、", extra)}",
+                $"this correction round did not ask for: {string.Join(", ", extra)}");
+        return new SupplementsReceived(current.Id, current.CorrectionRounds, materials, note, stamp.Actor, stamp.At);
+    }
 
     public static MaterialVerified VerifyMaterial(Case current, string material, bool passed, string? reason, Stamp stamp)
     {
@@ -83,7 +126,7 @@ public static class CaseDecisions
 
     public static CaseWithdrawn Withdraw(Case current, string reason, Stamp stamp)
     {
-        if (current.Status is not (CaseStatus.Submitted or CaseStatus.Accepted))
+        if (current.Status is not (CaseStatus.Submitted or CaseStatus.AwaitingCorrection or CaseStatus.Accepted))
             throw new CaseRuleViolation("case-not-open",
                 $"办件状态为 {current.Status}，已不能撤回",
                 $"the case is {current.Status} and can no longer be withdrawn");

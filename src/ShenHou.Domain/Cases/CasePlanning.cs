@@ -15,7 +15,8 @@ public static class CasePlanning
 
     /// <summary>
     /// The distinct materials of the combination, in catalog order. A material some chosen item
-    /// produces is not handed in: the item needing it waits for the producer instead.
+    /// produces is not handed in: the item needing it waits for the producer instead. A material a
+    /// registry can vouch for is not handed in either, unless a chosen item needs the original.
     /// </summary>
     public static IReadOnlyList<PlannedMaterial> PlanMaterials(ServiceCatalog catalog, IReadOnlyList<string> chosen)
     {
@@ -26,14 +27,18 @@ public static class CasePlanning
             .Where(x => x.requiredBy.Length > 0)
             .Select(x =>
             {
-                var inCase = produced.Contains(x.material.Code);
+                var originals = x.material.OriginalRequiredFor.Where(chosen.Contains).ToArray();
+                var source = produced.Contains(x.material.Code) ? MaterialSource.ProducedInCase
+                    : x.material.Sharing is not null && originals.Length == 0 ? MaterialSource.SharedData
+                    : MaterialSource.Applicant;
                 return new PlannedMaterial(
                     x.material.Code,
                     x.requiredBy,
-                    HandIn: !inCase,
-                    inCase ? MaterialSource.ProducedInCase : MaterialSource.Applicant,
-                    x.material.OriginalRequiredFor.Where(chosen.Contains).ToArray(),
-                    x.material.OfflineOnly);
+                    HandIn: source == MaterialSource.Applicant,
+                    source,
+                    originals,
+                    x.material.OfflineOnly,
+                    source == MaterialSource.SharedData ? x.material.Sharing!.Registry : null);
             })
             .ToArray();
     }

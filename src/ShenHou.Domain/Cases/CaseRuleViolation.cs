@@ -6,7 +6,7 @@ namespace ShenHou.Domain.Cases;
 public sealed class CaseRuleViolation(string rule, string chinese, string english)
     : Exception($"{chinese} / {english}")
 {
-    /// <summary>A stable machine-readable name of the broken rule, e.g. <c>item-not-transferred</c>.</summary>
+    /// <summary>A stable machine-readable name of the broken rule, e.g. <c>item-waiting</c>.</summary>
     public string Rule { get; } = rule;
     public string Chinese { get; } = chinese;
     public string English { get; } = english;
@@ -14,3 +14,6 @@ public sealed class CaseRuleViolation(string rule, string chinese, string englis
 
 /// <summary>Who caused an event and when; every decision takes one.</summary>
 public readonly record struct Stamp(string Actor, DateTimeOffset At);
+
+/// <summary>What a registry said about one shared material: vouched (with its evidence) or why not.</summary>
+public sealed record SharingOutcome(bool Vouched, string Detail);

@@ -4,7 +4,8 @@ public enum Channel { Online, Window, Assisted }
 
 public enum Relationship { Spouse, Child, Parent, Sibling, Grandparent, Grandchild, OtherRelative, Other }
 
-public enum CaseStatus { Submitted, Accepted, ReadyForDelivery, Delivered, Withdrawn }
+/// <summary><c>AwaitingCorrection</c>: the applicant was told, once, everything to correct (一次性告知补正).</summary>
+public enum CaseStatus { Submitted, AwaitingCorrection, Accepted, ReadyForDelivery, Delivered, Withdrawn }
 
 public enum ItemStatus { Pending, Waiting, Transferred, Approved, Rejected, Issued }
 

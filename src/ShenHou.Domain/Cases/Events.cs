@@ -18,14 +18,18 @@ public sealed record PlannedItem(
     IReadOnlyList<string> Requires,
     IReadOnlyList<string> WaitingFor);
 
-/// <summary>A material of the case as planned at submission.</summary>
+/// <summary>
+/// A material of the case as planned at submission. <c>Registry</c> names the registry asked to vouch
+/// for a <see cref="MaterialSource.SharedData"/> material.
+/// </summary>
 public sealed record PlannedMaterial(
     string Code,
     IReadOnlyList<string> RequiredBy,
     bool HandIn,
     MaterialSource Source,
     IReadOnlyList<string> OriginalRequiredFor,
-    bool OfflineOnly);
+    bool OfflineOnly,
+    string? Registry = null);
 
 public sealed record CaseSubmitted(
     Guid CaseId,
@@ -39,6 +43,7 @@ public sealed record CaseSubmitted(
     Deceased Deceased,
     PayoutAccount? PayoutAccount,
     HeirAccount? HeirAccount,
+    Assistance? Assistance,
     string Actor,
     DateTimeOffset At) : ICaseEvent;
 
@@ -51,6 +56,24 @@ public sealed record MaterialVerified(
     string? Registry,
     string Actor,
     DateTimeOffset At) : ICaseEvent;
+
+/// <summary>
+/// A registry could not vouch for a material (no record, a mismatch, or it was down, slow or
+/// answered nonsense): the applicant hands it in and staff verify it instead.
+/// </summary>
+public sealed record MaterialRoutedToManualVerification(
+    Guid CaseId, string MaterialCode, string Registry, string Reason, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>One deficient material and what is wrong with it.</summary>
+public sealed record MaterialDeficiency(string MaterialCode, string Reason);
+
+/// <summary>一次性告知补正: every deficient material at once; the case waits for the applicant.</summary>
+public sealed record CorrectionRequested(
+    Guid CaseId, int Round, IReadOnlyList<MaterialDeficiency> Materials, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>The applicant brought what the round asked for; verification continues.</summary>
+public sealed record SupplementsReceived(
+    Guid CaseId, int Round, IReadOnlyList<string> Materials, string? Note, string Actor, DateTimeOffset At) : ICaseEvent;
 
 /// <summary>受理: the window took the case on.</summary>
 public sealed record CaseAccepted(Guid CaseId, string Actor, DateTimeOffset At) : ICaseEvent;
@@ -78,7 +101,8 @@ public static class CaseEvents
     /// <summary>Every event type of a case stream, for registration with the event store.</summary>
     public static readonly IReadOnlyList<Type> All =
     [
-        typeof(CaseSubmitted), typeof(MaterialVerified), typeof(CaseAccepted), typeof(ItemTransferred),
+        typeof(CaseSubmitted), typeof(MaterialVerified), typeof(MaterialRoutedToManualVerification),
+        typeof(CorrectionRequested), typeof(SupplementsReceived), typeof(CaseAccepted), typeof(ItemTransferred),
         typeof(ItemApproved), typeof(ItemRejected), typeof(ItemIssued), typeof(CaseReadyForDelivery),
         typeof(CaseDelivered), typeof(CaseWithdrawn),
     ];

@@ -29,3 +29,6 @@ public sealed record PayoutAccount(string HolderName, string BankName, string Ac
 
 /// <summary>The heir's or legatee's Class I debit account for the housing fund.</summary>
 public sealed record HeirAccount(string AccountNumber, string BankName);
+
+/// <summary>帮办代办: the staff member who filed for the family, for whom, and the family's consent.</summary>
+public sealed record Assistance(string StaffId, string? StaffName, string OnBehalfOf, string ConsentReference);

@@ -15,7 +15,17 @@ public sealed record Material(
     string NameEn,
     bool OfflineOnly,
     IReadOnlyList<string> OriginalRequiredFor,
-    bool Assumption = false);
+    bool Assumption = false)
+{
+    /// <summary>The registry that can vouch for it (材料自动核验), if any.</summary>
+    public MaterialSharing? Sharing { get; init; }
+}
+
+/// <summary>Which registry vouches for a material, and whose record it checks.</summary>
+public sealed record MaterialSharing(string Registry, SharingSubject Subject);
+
+[JsonConverter(typeof(JsonStringEnumConverter<SharingSubject>))]
+public enum SharingSubject { Applicant, Deceased }
 
 /// <summary>An affair (事项) a department handles within a time limit.</summary>
 public sealed record Item(

@@ -36,6 +36,14 @@ public sealed record CompressionFigures(MaterialFigures Materials, TimeFigures T
             materialFigures.Reduction >= Target && time.Reduction >= Target);
     }
 
+    /// <summary>
+    /// Trips to a window: filing there (or handing in something only a window takes), and collecting
+    /// the results there. Handling each item separately is taken as one trip per item.
+    /// </summary>
+    public static int CountVisits(Channel channel, IEnumerable<PlannedMaterial> materials, DeliveryMethod? delivery) =>
+        (channel != Channel.Online || materials.Any(m => m.HandIn && m.OfflineOnly) ? 1 : 0)
+        + (delivery == DeliveryMethod.Window ? 1 : 0);
+
     /// <summary>Working days along the longest chain of "waits for" (items without waits run in parallel).</summary>
     public static int LongestChain(IReadOnlyList<PlannedItem> items)
     {

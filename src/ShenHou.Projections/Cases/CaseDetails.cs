@@ -31,8 +31,11 @@ public sealed class CaseDetails
     public Deceased Deceased { get; set; } = null!;
     public PayoutAccount? PayoutAccount { get; set; }
     public HeirAccount? HeirAccount { get; set; }
+    /// <summary>帮办代办: set when staff filed for the family.</summary>
+    public Assistance? Assistance { get; set; }
     public List<CaseItemView> Items { get; set; } = [];
     public List<CaseMaterialView> Materials { get; set; } = [];
+    public List<CorrectionRoundView> Corrections { get; set; } = [];
     public CompressionFigures Compression { get; set; } = null!;
 
     public static CaseDetails Create(CaseSubmitted e)
@@ -42,6 +45,7 @@ public sealed class CaseDetails
             Id = e.CaseId, CaseNumber = e.CaseNumber, Status = CaseStatus.Submitted, RegionCode = e.RegionCode,
             Channel = e.Channel, CatalogVersion = e.CatalogVersion, SubmittedAt = e.At, SubmittedBy = e.Actor,
             Applicant = e.Applicant, Deceased = e.Deceased, PayoutAccount = e.PayoutAccount, HeirAccount = e.HeirAccount,
+            Assistance = e.Assistance,
             Items = e.Items.Select(i => new CaseItemView
             {
                 Code = i.Code, Department = i.Department, TimeLimitWorkingDays = i.TimeLimitWorkingDays,
@@ -50,8 +54,8 @@ public sealed class CaseDetails
             Materials = e.Materials.Select(m => new CaseMaterialView
             {
                 Code = m.Code, Source = m.Source, HandIn = m.HandIn, RequiredBy = [.. m.RequiredBy],
-                OriginalRequiredFor = [.. m.OriginalRequiredFor], OfflineOnly = m.OfflineOnly,
-                Status = m.HandIn ? MaterialStatus.Required : MaterialStatus.NotRequired,
+                OriginalRequiredFor = [.. m.OriginalRequiredFor], OfflineOnly = m.OfflineOnly, Registry = m.Registry,
+                Status = m.Source == MaterialSource.ProducedInCase ? MaterialStatus.NotRequired : MaterialStatus.Required,
             }).ToList(),
         };
         details.Refigure();
@@ -60,9 +64,49 @@ public sealed class CaseDetails
 
     public void Apply(MaterialVerified e)
     {
-        var material = Materials.Single(m => m.Code == e.MaterialCode);
+        var material = Material(e.MaterialCode);
         material.Status = e.Passed ? MaterialStatus.Verified : MaterialStatus.Rejected;
         material.Verification = new VerificationView(e.Passed, e.Reason, e.Method, e.Registry, e.Actor, e.At);
+    }
+
+    public void Apply(MaterialRoutedToManualVerification e)
+    {
+        var material = Material(e.MaterialCode);
+        material.HandIn = true;
+        material.Source = MaterialSource.Applicant;
+        material.Status = MaterialStatus.Required;
+        material.ManualVerificationReason = e.Reason;
+        Refigure();
+    }
+
+    public void Apply(CorrectionRequested e)
+    {
+        Status = CaseStatus.AwaitingCorrection;
+        Corrections.Add(new CorrectionRoundView
+        {
+            Round = e.Round, RequestedAt = e.At, RequestedBy = e.Actor,
+            Materials = e.Materials.Select(m => new MaterialDeficiencyView(m.MaterialCode, m.Reason)).ToList(),
+        });
+        foreach (var m in e.Materials)
+        {
+            var material = Material(m.MaterialCode);
+            material.Status = MaterialStatus.Rejected;
+            material.CorrectionReason = m.Reason;
+        }
+    }
+
+    public void Apply(SupplementsReceived e)
+    {
+        Status = CaseStatus.Submitted;
+        var round = Corrections.Single(c => c.Round == e.Round);
+        round.SupplementedAt = e.At;
+        round.SupplementNote = e.Note;
+        foreach (var code in e.Materials)
+        {
+            var material = Material(code);
+            material.Status = MaterialStatus.Required;
+            material.Verification = null;
+        }
     }
 
     public void Apply(CaseAccepted e)
@@ -122,47 +166,15 @@ public sealed class CaseDetails
     }
 
     private CaseItemView Item(string code) => Items.Single(i => i.Code == code);
+    private CaseMaterialView Material(string code) => Materials.Single(m => m.Code == code);
 
-    private void Refigure() => Compression = CompressionFigures.For(
-        Items.Select(i => new PlannedItem(i.Code, i.Department, i.TimeLimitWorkingDays, i.Requires, i.WaitingFor)).ToArray(),
-        Materials.Select(m => new PlannedMaterial(m.Code, m.RequiredBy, m.HandIn, m.Source, m.OriginalRequiredFor, m.OfflineOnly)).ToArray(),
-        ActualVisits());
-
-    // A visit is a trip to a window: filing there, and collecting the results there.
-    private int ActualVisits() =>
-        (Channel == Channel.Online ? 0 : 1) + (DeliveryMethod == Domain.Cases.DeliveryMethod.Window ? 1 : 0);
+    private void Refigure()
+    {
+        var materials = Materials.Select(m => new PlannedMaterial(m.Code, m.RequiredBy, m.HandIn, m.Source,
+            m.OriginalRequiredFor, m.OfflineOnly, m.Registry)).ToArray();
+        Compression = CompressionFigures.For(
+            Items.Select(i => new PlannedItem(i.Code, i.Department, i.TimeLimitWorkingDays, i.Requires, i.WaitingFor)).ToArray(),
+            materials,
+            CompressionFigures.CountVisits(Channel, materials, DeliveryMethod));
+    }
 }
-
-public sealed class CaseItemView
-{
-    public string Code { get; set; } = "";
-    public string Department { get; set; } = "";
-    public ItemStatus Status { get; set; } = ItemStatus.Pending;
-    public int TimeLimitWorkingDays { get; set; }
-    public List<string> Requires { get; set; } = [];
-    public List<string> WaitingFor { get; set; } = [];
-    public DateTimeOffset? TransferredAt { get; set; }
-    /// <summary>Null until working-day deadlines are tracked.</summary>
-    public DateTimeOffset? DueAt { get; set; }
-    public DecisionView? Decision { get; set; }
-    public ResultView? Result { get; set; }
-}
-
-public sealed record DecisionView(bool Approved, string? Reason, string DecidedBy, DateTimeOffset DecidedAt);
-
-public sealed record ResultView(string Reference, DateTimeOffset IssuedAt, string IssuedBy);
-
-public sealed class CaseMaterialView
-{
-    public string Code { get; set; } = "";
-    public MaterialStatus Status { get; set; }
-    public MaterialSource Source { get; set; }
-    public bool HandIn { get; set; }
-    public bool OfflineOnly { get; set; }
-    public List<string> RequiredBy { get; set; } = [];
-    public List<string> OriginalRequiredFor { get; set; } = [];
-    public VerificationView? Verification { get; set; }
-}
-
-public sealed record VerificationView(
-    bool Passed, string? Reason, VerificationMethod Method, string? Registry, string VerifiedBy, DateTimeOffset VerifiedAt);

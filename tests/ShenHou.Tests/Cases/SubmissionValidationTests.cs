@@ -122,21 +122,27 @@ public sealed class SubmissionValidationTests(AppFixture app) : ApiTest(app)
     }
 
     [Theory]
-    [InlineData("{\"regionCode\": \"620100\", \"items\": [")]
-    [InlineData("not json at all")]
-    [InlineData("{\"regionCode\": 620100}")]
-    [InlineData("{\"channel\": \"Fax\"}")]
-    [InlineData("{\"channel\": 1}")]
-    [InlineData("{\"items\": \"DEATH_CERT\"}")]
-    [InlineData("{\"deceased\": {\"diedAt\": \"yesterday\"}}")]
-    public async Task malformed_json_and_wrong_types_are_400_not_500(string body)
+    [InlineData("{\"regionCode\": \"620100\", \"items\": [", "items")]
+    [InlineData("not json at all", "$")]
+    [InlineData("{\"regionCode\": 620100}", "regionCode")]
+    [InlineData("{\"channel\": \"Fax\"}", "channel")]
+    [InlineData("{\"channel\": 1}", "channel")]
+    [InlineData("{\"items\": \"DEATH_CERT\"}", "items")]
+    [InlineData("{\"deceased\": {\"diedAt\": \"yesterday\"}}", "deceased.diedAt")]
+    public async Task malformed_json_and_wrong_types_are_400_naming_the_path(string body, string field)
     {
-        await Host.Scenario(s =>
+        var result = await Host.Scenario(s =>
         {
             s.Post.Text(body).ToUrl("/api/cases");
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
+            s.ContentTypeShouldBe("application/problem+json");
         });
+        var problem = (await result.ReadAsJsonAsync<HttpValidationProblemDetails>())!;
+        Assert.Equal(ShenHou.Api.Infrastructure.Problems.ValidationTitle, problem.Title);
+        var key = Assert.Single(problem.Errors.Keys);
+        Assert.StartsWith(field, key);
+        Assert.Contains(problem.Errors[key], m => m.Contains("JSON 格式错误") && m.Contains("wrong type"));
         await NothingWritten();
     }
 
@@ -175,7 +181,7 @@ public sealed class SubmissionValidationTests(AppFixture app) : ApiTest(app)
             s.Post.Json(new WithdrawCase(null, null)).ToUrl($"/api/cases/{id}/withdrawal");
             s.ShouldReturnValidationProblem().WithValidationError("reason", "必填 / required");
         });
-        Assert.Equal(1, (await Api.Get(id)).Version);
+        Assert.Equal(created.Version, (await Api.Get(id)).Version);
     }
 
     private async Task NothingWritten()

@@ -54,7 +54,24 @@ public sealed class CaseApi(IAlbaHost host)
     public async Task<CaseHistory> History(Guid id) =>
         (await host.GetAsJson<CaseHistory>($"/api/cases/{id}/history"))!;
 
-    private async Task<CaseVersion> Command(string url, object body, string actor = Actor)
+    /// <summary>Asserts a 409 naming the rule, and that the case did not change.</summary>
+    public async Task Refused(Guid id, string url, object body, string rule, string? detailContains = null)
+    {
+        var before = (await Get(id)).Version;
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.StatusCodeShouldBe(409);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        var problem = await result.ReadAsJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal(rule, problem!.Extensions["rule"]!.ToString());
+        Assert.Contains(" / ", problem.Detail); // Chinese / English
+        if (detailContains is not null) Assert.Contains(detailContains, problem.Detail);
+        Assert.Equal(before, (await Get(id)).Version);
+    }
+
+    public async Task<CaseVersion> Command(string url, object body, string actor = Actor)
     {
         var result = await host.Scenario(s =>
         {

@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ShenHou.Api.Infrastructure;
+
+/// <summary>
+/// Wolverine answers a body it cannot read with its own English 400. This gives that problem the
+/// same shape as every other: bilingual, with <c>errors</c> keyed by the field's JSON path.
+/// </summary>
+internal static partial class JsonProblems
+{
+    private const string WolverineTitle = "Invalid JSON format";
+
+    public static void AddShenHouProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return;
+
+            var path = JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value : "$";
+            var field = path == "$" ? "$" : path.TrimStart('$', '.');
+            problem.Title = Problems.ValidationTitle;
+            problem.Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1";
+            problem.Extensions["errors"] = new Dictionary<string, string[]>
+            {
+                [field] = [$"JSON 格式错误或类型不符 / malformed JSON or a value of the wrong type at {path}"],
+            };
+            problem.Instance ??= context.HttpContext.Features.Get<IHttpRequestFeature>()?.Path;
+        });
+
+    [GeneratedRegex(@"Path: (\$[^\s|]*)")]
+    private static partial Regex JsonPath();
+}
