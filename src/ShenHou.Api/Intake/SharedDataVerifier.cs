@@ -63,7 +63,7 @@ public sealed class SharedDataVerifier(
 
     private static SharingOutcome JudgeCard(SocialSecurityRecord? record, string expectedName) => record switch
     {
-        null => new SharingOutcome(false, "社保库无此记录 / no social security record"),
+        null => new SharingOutcome(false, "社保库无此记录 / no record in the social security registry"),
         { Name: var n } when n != expectedName => new SharingOutcome(false, "姓名与社保记录不符 / the name does not match the social security record"),
         { CardActive: false } => new SharingOutcome(false, "社保卡未激活或未领取，请提交其他银行卡 / the card is not active: bring another bank card of the deceased"),
         _ => new SharingOutcome(true, $"社保卡 / social security card {record.CardNumberMasked}"),

@@ -68,6 +68,19 @@ public sealed class PrefillTests(AppFixture app) : ApiTest(app)
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Contains("GB 11643", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_prefill_and_its_problems()
+    {
+        var result = await Host.Scenario(s => s.Get.Url("/swagger/v1/swagger.json"));
+        using var doc = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync());
+
+        var get = doc.RootElement.GetProperty("paths").GetProperty("/api/prefill").GetProperty("get");
+        Assert.Equal("Prefill", get.GetProperty("operationId").GetString());
+        Assert.Equal("idNumber", get.GetProperty("parameters")[0].GetProperty("name").GetString());
+        var responses = get.GetProperty("responses").EnumerateObject().Select(r => r.Name);
+        Assert.Equal(["200", "400", "404", "503"], responses.Order(StringComparer.Ordinal));
+    }
 }
 
 /// <summary>A population registry that is down answers 503, never 500: a host of its own, pointed at a closed port.</summary>
