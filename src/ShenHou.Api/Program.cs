@@ -2,6 +2,7 @@ using JasperFx;
 using ShenHou.Api.DataSharing;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Api.Intake;
+using ShenHou.Api.Work;
 using ShenHou.Domain.Catalog;
 using Wolverine;
 using Wolverine.Http;
@@ -11,6 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(ServiceCatalog.LoadEmbedded());
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(CalendarSetup.Load(builder.Configuration));
+builder.Services.AddHostedService<DeadlineMonitorService>();
 builder.Services.AddShenHouJson();
 builder.Services.AddShenHouProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
 
@@ -29,10 +30,10 @@ public static class IssueItemEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, IssueItem request,
-        IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IDocumentSession session, WorkingCalendar calendar, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var current = stream.RequireItem(itemCode);
-        return stream.Append(CaseDecisions.Issue(current, itemCode, request.Reference!.Trim(), Stamps.For(http, clock)));
+        return stream.Append(CaseDecisions.Issue(current, itemCode, request.Reference!.Trim(), Stamps.For(http, clock), calendar));
     }
 }

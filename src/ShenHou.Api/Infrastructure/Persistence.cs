@@ -4,6 +4,7 @@ using Npgsql;
 using ShenHou.Api.Cases;
 using ShenHou.Domain.Cases;
 using ShenHou.Projections.Cases;
+using ShenHou.Projections.Work;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -35,6 +36,9 @@ internal static class Persistence
                 opts.Projections.LiveStreamAggregation<Case>();
                 opts.Projections.Snapshot<CaseDetails>(SnapshotLifecycle.Inline);
                 opts.Schema.For<CaseDetails>().UniqueIndex(d => d.CaseNumber);
+                opts.Projections.Add<DepartmentWorkProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<DepartmentWorkItem>()
+                    .Index(r => r.Department).Index(r => r.DueAt).Index(r => r.Open).Index(r => r.RegionCode);
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
             })

@@ -1,74 +1,13 @@
-using ShenHou.Domain.Catalog;
+using ShenHou.Domain.Calendar;
+using ShenHou.Domain.Compression;
 
 namespace ShenHou.Domain.Cases;
 
-/// <summary>The case's rules: pure functions from the current state and a command to new events.</summary>
-public static class CaseDecisions
+/// <summary>Acceptance, the departments' work and the end of a case.</summary>
+public static partial class CaseDecisions
 {
-    public static CaseSubmitted Submit(
-        ServiceCatalog catalog, Guid caseId, string caseNumber, string regionCode, Channel channel,
-        IReadOnlyList<string> items, Applicant applicant, Deceased deceased,
-        PayoutAccount? payout, HeirAccount? heir, Stamp stamp, Assistance? assistance = null) =>
-        new(caseId, caseNumber, regionCode, channel, catalog.Version,
-            CasePlanning.PlanItems(catalog, items), CasePlanning.PlanMaterials(catalog, items),
-            applicant, deceased, payout, heir, assistance, stamp.Actor, stamp.At);
-
-    /// <summary>
-    /// 材料自动核验: a registry's word verifies a shared material without staff; anything short of
-    /// it (no record, a mismatch, no answer) sends the material to the window instead.
-    /// </summary>
-    public static IReadOnlyList<object> VerifyThroughSharing(
-        CaseSubmitted submitted, IReadOnlyDictionary<string, SharingOutcome> outcomes, DateTimeOffset at) =>
-        submitted.Materials
-            .Where(m => m.Source == MaterialSource.SharedData)
-            .Select(m => outcomes.TryGetValue(m.Code, out var o) && o.Vouched
-                ? (object)new MaterialVerified(submitted.CaseId, m.Code, true, o.Detail, VerificationMethod.DataSharing,
-                    m.Registry, m.Registry!, at)
-                : new MaterialRoutedToManualVerification(submitted.CaseId, m.Code, m.Registry!,
-                    o?.Detail ?? "未查询 / not checked", m.Registry!, at))
-            .ToArray();
-
-    /// <summary>一次性告知补正: every deficient material in one round; the case then waits for the applicant.</summary>
-    public static CorrectionRequested RequestCorrection(Case current, IReadOnlyList<MaterialDeficiency> materials, Stamp stamp)
-    {
-        RequireStatus(current, CaseStatus.Submitted, "要求补正", "request corrections");
-        foreach (var m in materials.Where(m => !current.Materials[m.MaterialCode].HandIn))
-            throw new CaseRuleViolation("material-not-handed-in",
-                $"材料 {m.MaterialCode} 无需申请人提交，不能要求补正",
-                $"material {m.MaterialCode} is not one the applicant hands in, so it cannot be corrected");
-        return new CorrectionRequested(current.Id, current.CorrectionRounds + 1, materials, stamp.Actor, stamp.At);
-    }
-
-    /// <summary>The applicant brings everything the open round asked for, in one go.</summary>
-    public static SupplementsReceived ReceiveSupplements(Case current, IReadOnlyList<string> materials, string? note, Stamp stamp)
-    {
-        RequireStatus(current, CaseStatus.AwaitingCorrection, "接收补正材料", "receive supplements");
-        var missing = current.AwaitedMaterials.Except(materials).ToArray();
-        if (missing.Length > 0)
-            throw new CaseRuleViolation("supplements-incomplete",
-                $"补正材料不全，仍缺：{string.Join("、", missing)}",
-                $"the supplements are incomplete; still missing: {string.Join(", ", missing)}");
-        var extra = materials.Except(current.AwaitedMaterials).ToArray();
-        if (extra.Length > 0)
-            throw new CaseRuleViolation("material-not-requested",
-                $"本轮补正未要求以下材料：{string.Join("、", extra)}",
-                $"this correction round did not ask for: {string.Join(", ", extra)}");
-        return new SupplementsReceived(current.Id, current.CorrectionRounds, materials, note, stamp.Actor, stamp.At);
-    }
-
-    public static MaterialVerified VerifyMaterial(Case current, string material, bool passed, string? reason, Stamp stamp)
-    {
-        RequireStatus(current, CaseStatus.Submitted, "材料核验", "verify materials");
-        if (!current.Materials.TryGetValue(material, out var m) || !m.HandIn)
-            throw new CaseRuleViolation("material-not-handed-in",
-                $"材料 {material} 无需申请人提交，不能核验",
-                $"material {material} is not one the applicant hands in for this case, so it cannot be verified");
-        return new MaterialVerified(current.Id, material, passed, reason, VerificationMethod.Manual, null,
-            stamp.Actor, stamp.At);
-    }
-
     /// <summary>受理: every material to hand in is verified; items with nothing to wait for go to their departments.</summary>
-    public static IReadOnlyList<object> Accept(Case current, Stamp stamp)
+    public static IReadOnlyList<object> Accept(Case current, Stamp stamp, WorkingCalendar calendar)
     {
         RequireStatus(current, CaseStatus.Submitted, "受理", "accept the case");
         var missing = current.Materials
@@ -79,16 +18,17 @@ public static class CaseDecisions
                 $"以下材料尚未核验通过：{string.Join("、", missing)}",
                 $"these materials are not verified yet: {string.Join(", ", missing)}");
 
-        var events = new List<object> { new CaseAccepted(current.Id, stamp.Actor, stamp.At) };
-        events.AddRange(current.Items
-            .Where(i => i.Value.WaitingFor.Count == 0)
-            .Select(i => Transfer(current, i.Key, stamp)));
+        var due = calendar.DueAfter(stamp.At, ChainDays(current, extra: null));
+        var events = new List<object> { new CaseAccepted(current.Id, due.DueAt, due.Confirmed, stamp.Actor, stamp.At) };
+        events.AddRange(current.Items.Keys
+            .Where(code => !current.Blocking(code).Any())
+            .Select(code => Transfer(current, code, stamp, calendar)));
         return events;
     }
 
     public static IReadOnlyList<object> Decide(Case current, string item, bool approved, string? reason, Stamp stamp)
     {
-        var state = RequireItem(current, item, ItemStatus.Transferred, "审批", "decide");
+        var state = RequireItem(current, item, ItemStatus.Transferred, "审批", "decide", stamp);
         if (approved)
             return [new ItemApproved(current.Id, item, reason, stamp.Actor, stamp.At)];
 
@@ -100,21 +40,34 @@ public static class CaseDecisions
     }
 
     /// <summary>Issuing a result may release the items that wait for what it produced.</summary>
-    public static IReadOnlyList<object> Issue(Case current, string item, string reference, Stamp stamp)
+    public static IReadOnlyList<object> Issue(Case current, string item, string reference, Stamp stamp, WorkingCalendar calendar)
     {
-        var state = RequireItem(current, item, ItemStatus.Approved, "出证", "issue");
+        var state = RequireItem(current, item, ItemStatus.Approved, "出证", "issue", stamp);
         var events = new List<object> { new ItemIssued(current.Id, item, reference, stamp.Actor, stamp.At) };
         state[item] = ItemStatus.Issued;
-        foreach (var (code, waiting) in current.Items)
-        {
-            if (state[code] == ItemStatus.Waiting && waiting.WaitingFor.Contains(item)
-                && waiting.WaitingFor.All(w => state[w] == ItemStatus.Issued))
-            {
-                events.Add(Transfer(current, code, stamp));
-                state[code] = ItemStatus.Transferred;
-            }
-        }
+        ReleaseWaiting(current, state, events, stamp, calendar);
         AddReadyIfFinished(current, state, events, stamp);
+        return events;
+    }
+
+    /// <summary>
+    /// A material the case would produce came another way: the items needing it stop waiting for
+    /// its producer, and no longer fall if the producer is rejected.
+    /// </summary>
+    public static IReadOnlyList<object> SupplyOtherwise(
+        Case current, string material, string reference, string reason, Stamp stamp, WorkingCalendar calendar)
+    {
+        if (current.Status is not (CaseStatus.Submitted or CaseStatus.AwaitingCorrection or CaseStatus.Accepted))
+            throw Wrong(current, "另行提供材料", "supply a material otherwise");
+        if (!current.Items.Values.Any(i => i.Produces?.Contains(material) == true && !i.IsFinal) || current.SuppliedOtherwise.Contains(material))
+            throw new CaseRuleViolation("material-not-awaited",
+                $"本办件没有正在等待的材料 {material}", $"no item of this case is still waiting to produce {material}");
+
+        var events = new List<object> { new MaterialSuppliedOtherwise(current.Id, material, reference, reason, stamp.Actor, stamp.At) };
+        if (current.Status != CaseStatus.Accepted) return events;
+
+        var after = Preview(current, c => c.SuppliedOtherwise.Add(material));
+        ReleaseWaiting(after, after.Items.ToDictionary(i => i.Key, i => i.Value.Status), events, stamp, calendar);
         return events;
     }
 
@@ -130,19 +83,46 @@ public static class CaseDecisions
             throw new CaseRuleViolation("case-not-open",
                 $"办件状态为 {current.Status}，已不能撤回",
                 $"the case is {current.Status} and can no longer be withdrawn");
-        return new CaseWithdrawn(current.Id, reason, stamp.Actor, stamp.At);
+        var open = current.Items.Where(i => !i.Value.IsFinal).Select(i => i.Key).ToArray();
+        return new CaseWithdrawn(current.Id, reason, open, stamp.Actor, stamp.At);
     }
 
-    private static ItemTransferred Transfer(Case current, string item, Stamp stamp) =>
-        new(current.Id, item, current.Items[item].Department, stamp.Actor, stamp.At);
+    private static ItemTransferred Transfer(Case current, string code, Stamp stamp, WorkingCalendar calendar)
+    {
+        var item = current.Items[code];
+        var days = item.TimeLimitWorkingDays + item.ExtraWorkingDays;
+        var due = calendar.DueAfter(stamp.At, days);
+        return new ItemTransferred(current.Id, current.CaseNumber, current.RegionCode, code, item.Department,
+            calendar.AtFraction(stamp.At, days, DeadlineWarning), due.DueAt, due.Confirmed, stamp.Actor, stamp.At);
+    }
+
+    /// <summary>The share of an item's time limit after which it counts as approaching its deadline.</summary>
+    public const double DeadlineWarning = 0.75;
+
+    /// <summary>Working days along the longest chain of what items still wait for, with extensions.</summary>
+    private static int ChainDays(Case current, (string Item, int Days)? extra) =>
+        CompressionFigures.LongestChain(current.Items.Select(i => new PlannedItem(i.Key, i.Value.Department,
+            i.Value.TimeLimitWorkingDays + i.Value.ExtraWorkingDays + (extra?.Item == i.Key ? extra.Value.Days : 0),
+            i.Value.Requires, current.Blocking(i.Key).ToArray())).ToArray());
+
+    private static void ReleaseWaiting(
+        Case current, Dictionary<string, ItemStatus> state, List<object> events, Stamp stamp, WorkingCalendar calendar)
+    {
+        foreach (var code in current.Items.Keys)
+        {
+            if (state[code] != ItemStatus.Waiting || !current.Blocking(code).All(w => state[w] == ItemStatus.Issued)) continue;
+            events.Add(Transfer(current, code, stamp, calendar));
+            state[code] = ItemStatus.Transferred;
+        }
+    }
 
     /// <summary>Items that can never get the material a rejected item would have produced are closed too.</summary>
     private static void CloseDependentsOf(
         Case current, string rejected, Dictionary<string, ItemStatus> state, List<object> events, Stamp stamp)
     {
-        foreach (var (code, item) in current.Items)
+        foreach (var code in current.Items.Keys)
         {
-            if (state[code] != ItemStatus.Waiting || !item.WaitingFor.Contains(rejected)) continue;
+            if (state[code] != ItemStatus.Waiting || !current.Blocking(code).Contains(rejected)) continue;
             state[code] = ItemStatus.Rejected;
             events.Add(new ItemRejected(current.Id, code,
                 $"前置事项 {rejected} 未通过 / prerequisite {rejected} was rejected", rejected, stamp.Actor, stamp.At));
@@ -157,30 +137,16 @@ public static class CaseDecisions
             events.Add(new CaseReadyForDelivery(current.Id, stamp.Actor, stamp.At));
     }
 
-    private static Dictionary<string, ItemStatus> RequireItem(
-        Case current, string item, ItemStatus expected, string zhAction, string enAction)
+    /// <summary>A copy of the case with a change applied, to decide on what it would be.</summary>
+    private static Case Preview(Case current, Action<Case> change)
     {
-        RequireStatus(current, CaseStatus.Accepted, zhAction, enAction);
-        var status = current.Items[item].Status;
-        if (status != expected)
+        var copy = new Case
         {
-            var waitingFor = current.Items[item].WaitingFor.Where(w => current.Items[w].Status != ItemStatus.Issued);
-            var why = status == ItemStatus.Waiting
-                ? ($"事项 {item} 正在等待前置事项 {string.Join("、", waitingFor)} 出证",
-                   $"item {item} is waiting for {string.Join(", ", waitingFor)} to be issued")
-                : ($"事项 {item} 的状态为 {status}，须为 {expected}",
-                   $"item {item} is {status}; it must be {expected} to {enAction} it");
-            throw new CaseRuleViolation(status == ItemStatus.Waiting ? "item-waiting" : "item-wrong-status",
-                why.Item1, why.Item2);
-        }
-        return current.Items.ToDictionary(i => i.Key, i => i.Value.Status);
-    }
-
-    private static void RequireStatus(Case current, CaseStatus expected, string zhAction, string enAction)
-    {
-        if (current.Status != expected)
-            throw new CaseRuleViolation("case-wrong-status",
-                $"办件状态为 {current.Status}，不能{zhAction}（须为 {expected}）",
-                $"the case is {current.Status}; it must be {expected} to {enAction}");
+            Id = current.Id, CaseNumber = current.CaseNumber, RegionCode = current.RegionCode, Status = current.Status,
+            AcceptedAt = current.AcceptedAt, Items = current.Items, Materials = current.Materials,
+            SuppliedOtherwise = [.. current.SuppliedOtherwise],
+        };
+        change(copy);
+        return copy;
     }
 }

@@ -10,7 +10,7 @@ public static class CasePlanning
         {
             var item = catalog.Item(code);
             return new PlannedItem(code, item.Department, item.TimeLimitWorkingDays, item.Requires,
-                catalog.WaitingFor(code, chosen));
+                catalog.WaitingFor(code, chosen), item.Produces);
         }).ToArray();
 
     /// <summary>

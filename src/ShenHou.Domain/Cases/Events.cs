@@ -16,7 +16,8 @@ public sealed record PlannedItem(
     string Department,
     int TimeLimitWorkingDays,
     IReadOnlyList<string> Requires,
-    IReadOnlyList<string> WaitingFor);
+    IReadOnlyList<string> WaitingFor,
+    IReadOnlyList<string>? Produces = null);
 
 /// <summary>
 /// A material of the case as planned at submission. <c>Registry</c> names the registry asked to vouch
@@ -75,11 +76,47 @@ public sealed record CorrectionRequested(
 public sealed record SupplementsReceived(
     Guid CaseId, int Round, IReadOnlyList<string> Materials, string? Note, string Actor, DateTimeOffset At) : ICaseEvent;
 
-/// <summary>受理: the window took the case on.</summary>
-public sealed record CaseAccepted(Guid CaseId, string Actor, DateTimeOffset At) : ICaseEvent;
+/// <summary>
+/// 受理: the window took the case on. <c>DueAt</c> is the case's deadline: the longest chain of the
+/// waiting order in working days, counted from now; <c>DueConfirmed</c> is false when it rests on a
+/// year whose holidays are not published yet.
+/// </summary>
+public sealed record CaseAccepted(Guid CaseId, DateTimeOffset DueAt, bool DueConfirmed, string Actor, DateTimeOffset At) : ICaseEvent;
 
-/// <summary>按责转办: the item went to its department.</summary>
-public sealed record ItemTransferred(Guid CaseId, string ItemCode, string Department, string Actor, DateTimeOffset At) : ICaseEvent;
+/// <summary>
+/// 按责转办: the item went to its department. Its clock starts now: <c>WarnAt</c> is 75% of its time
+/// limit, <c>DueAt</c> the end of its last working day. The case's number and region travel with it
+/// so that the department's queue needs nothing else.
+/// </summary>
+public sealed record ItemTransferred(
+    Guid CaseId, string CaseNumber, string RegionCode, string ItemCode, string Department,
+    DateTimeOffset WarnAt, DateTimeOffset DueAt, bool DueConfirmed, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>A reviewer took the item: nobody else may work it until it is released.</summary>
+public sealed record ItemClaimed(Guid CaseId, string ItemCode, string Reviewer, string Actor, DateTimeOffset At) : ICaseEvent;
+
+public sealed record ItemReleased(Guid CaseId, string ItemCode, string Reviewer, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>75% of the item's time limit has passed and it is not finished.</summary>
+public sealed record ItemDeadlineApproaching(
+    Guid CaseId, string ItemCode, string Department, DateTimeOffset DueAt, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>限时办结 missed: the item's deadline passed and it is not finished.</summary>
+public sealed record ItemOverdue(
+    Guid CaseId, string ItemCode, string Department, DateTimeOffset DueAt, string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>An approved extension of an item's time limit; the case's deadline follows the longest chain again.</summary>
+public sealed record ItemDeadlineExtended(
+    Guid CaseId, string ItemCode, int ExtraWorkingDays, string Reason, string ApprovedBy,
+    DateTimeOffset WarnAt, DateTimeOffset DueAt, bool DueConfirmed, DateTimeOffset CaseDueAt,
+    string Actor, DateTimeOffset At) : ICaseEvent;
+
+/// <summary>
+/// A material the case would produce was obtained another way (e.g. the family brought a death
+/// certificate issued elsewhere): items needing it no longer wait for, or fall with, its producer.
+/// </summary>
+public sealed record MaterialSuppliedOtherwise(
+    Guid CaseId, string MaterialCode, string Reference, string Reason, string Actor, DateTimeOffset At) : ICaseEvent;
 
 public sealed record ItemApproved(Guid CaseId, string ItemCode, string? Reason, string Actor, DateTimeOffset At) : ICaseEvent;
 
@@ -94,7 +131,9 @@ public sealed record CaseReadyForDelivery(Guid CaseId, string Actor, DateTimeOff
 /// <summary>一窗出件: every result handed out together.</summary>
 public sealed record CaseDelivered(Guid CaseId, DeliveryMethod Method, string Actor, DateTimeOffset At) : ICaseEvent;
 
-public sealed record CaseWithdrawn(Guid CaseId, string Reason, string Actor, DateTimeOffset At) : ICaseEvent;
+/// <summary><c>OpenItems</c>: the items still in progress, which the departments stop working.</summary>
+public sealed record CaseWithdrawn(
+    Guid CaseId, string Reason, IReadOnlyList<string> OpenItems, string Actor, DateTimeOffset At) : ICaseEvent;
 
 public static class CaseEvents
 {
@@ -103,6 +142,8 @@ public static class CaseEvents
     [
         typeof(CaseSubmitted), typeof(MaterialVerified), typeof(MaterialRoutedToManualVerification),
         typeof(CorrectionRequested), typeof(SupplementsReceived), typeof(CaseAccepted), typeof(ItemTransferred),
+        typeof(ItemClaimed), typeof(ItemReleased), typeof(ItemDeadlineApproaching), typeof(ItemOverdue),
+        typeof(ItemDeadlineExtended), typeof(MaterialSuppliedOtherwise),
         typeof(ItemApproved), typeof(ItemRejected), typeof(ItemIssued), typeof(CaseReadyForDelivery),
         typeof(CaseDelivered), typeof(CaseWithdrawn),
     ];

@@ -19,8 +19,10 @@ public sealed class CaseDetails
     public string CatalogVersion { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
     public string SubmittedBy { get; set; } = "";
-    /// <summary>Null until working-day deadlines are tracked.</summary>
+    /// <summary>The case's deadline, set at acceptance: the longest chain of the waiting order in working days.</summary>
     public DateTimeOffset? DueAt { get; set; }
+    /// <summary>False when the deadline rests on a year whose holidays are not published yet.</summary>
+    public bool DueConfirmed { get; set; } = true;
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ReadyForDeliveryAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
@@ -36,6 +38,7 @@ public sealed class CaseDetails
     public List<CaseItemView> Items { get; set; } = [];
     public List<CaseMaterialView> Materials { get; set; } = [];
     public List<CorrectionRoundView> Corrections { get; set; } = [];
+    public List<SuppliedOtherwiseView> SuppliedOtherwise { get; set; } = [];
     public CompressionFigures Compression { get; set; } = null!;
 
     public static CaseDetails Create(CaseSubmitted e)
@@ -113,6 +116,8 @@ public sealed class CaseDetails
     {
         Status = CaseStatus.Accepted;
         AcceptedAt = e.At;
+        DueAt = e.DueAt;
+        DueConfirmed = e.DueConfirmed;
         foreach (var item in Items) item.Status = ItemStatus.Waiting;
     }
 
@@ -121,26 +126,51 @@ public sealed class CaseDetails
         var item = Item(e.ItemCode);
         item.Status = ItemStatus.Transferred;
         item.TransferredAt = e.At;
+        item.WarnAt = e.WarnAt;
+        item.DueAt = e.DueAt;
+        item.DueConfirmed = e.DueConfirmed;
     }
+
+    public void Apply(ItemClaimed e) => Item(e.ItemCode).ClaimedBy = e.Reviewer;
+    public void Apply(ItemReleased e) => Item(e.ItemCode).ClaimedBy = null;
+    public void Apply(ItemDeadlineApproaching e) => Item(e.ItemCode).ApproachingSince = e.At;
+    public void Apply(ItemOverdue e) => Item(e.ItemCode).OverdueSince = e.At;
+
+    public void Apply(ItemDeadlineExtended e)
+    {
+        var item = Item(e.ItemCode);
+        item.Extensions.Add(new ExtensionView(e.ExtraWorkingDays, e.Reason, e.ApprovedBy, e.DueAt, e.At));
+        item.WarnAt = e.WarnAt;
+        item.DueAt = e.DueAt;
+        item.DueConfirmed = e.DueConfirmed;
+        item.ApproachingSince = null;
+        item.OverdueSince = null;
+        DueAt = e.CaseDueAt;
+    }
+
+    public void Apply(MaterialSuppliedOtherwise e) =>
+        SuppliedOtherwise.Add(new SuppliedOtherwiseView(e.MaterialCode, e.Reference, e.Reason, e.Actor, e.At));
 
     public void Apply(ItemApproved e)
     {
         var item = Item(e.ItemCode);
         item.Status = ItemStatus.Approved;
-        item.Decision = new DecisionView(true, e.Reason, e.Actor, e.At);
+        item.Decision = new DecisionView(true, e.Reason, e.Actor, e.At, null);
     }
 
     public void Apply(ItemRejected e)
     {
         var item = Item(e.ItemCode);
         item.Status = ItemStatus.Rejected;
-        item.Decision = new DecisionView(false, e.Reason, e.Actor, e.At);
+        item.ClaimedBy = null;
+        item.Decision = new DecisionView(false, e.Reason, e.Actor, e.At, e.Prerequisite);
     }
 
     public void Apply(ItemIssued e)
     {
         var item = Item(e.ItemCode);
         item.Status = ItemStatus.Issued;
+        item.ClaimedBy = null;
         item.Result = new ResultView(e.Reference, e.At, e.Actor);
     }
 

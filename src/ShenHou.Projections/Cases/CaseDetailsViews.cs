@@ -13,13 +13,26 @@ public sealed class CaseItemView
     public List<string> Requires { get; set; } = [];
     public List<string> WaitingFor { get; set; } = [];
     public DateTimeOffset? TransferredAt { get; set; }
-    /// <summary>Null until working-day deadlines are tracked.</summary>
+    /// <summary>When 75% of the time limit has passed.</summary>
+    public DateTimeOffset? WarnAt { get; set; }
+    /// <summary>End of the last working day of the time limit (with extensions), from the transfer.</summary>
     public DateTimeOffset? DueAt { get; set; }
+    public bool DueConfirmed { get; set; } = true;
+    public string? ClaimedBy { get; set; }
+    /// <summary>Recorded by the deadline monitor; cleared by an extension.</summary>
+    public DateTimeOffset? ApproachingSince { get; set; }
+    public DateTimeOffset? OverdueSince { get; set; }
+    public List<ExtensionView> Extensions { get; set; } = [];
     public DecisionView? Decision { get; set; }
     public ResultView? Result { get; set; }
 }
 
-public sealed record DecisionView(bool Approved, string? Reason, string DecidedBy, DateTimeOffset DecidedAt);
+/// <param name="Prerequisite">Set when the item was closed because this prerequisite was rejected.</param>
+public sealed record DecisionView(bool Approved, string? Reason, string DecidedBy, DateTimeOffset DecidedAt, string? Prerequisite);
+
+public sealed record ExtensionView(int ExtraWorkingDays, string Reason, string ApprovedBy, DateTimeOffset NewDueAt, DateTimeOffset ExtendedAt);
+
+public sealed record SuppliedOtherwiseView(string MaterialCode, string Reference, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record ResultView(string Reference, DateTimeOffset IssuedAt, string IssuedBy);
 

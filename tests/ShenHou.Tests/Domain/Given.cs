@@ -1,11 +1,13 @@
+using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
 using ShenHou.Domain.Catalog;
+using ShenHou.Domain.Compression;
 using ShenHou.Domain.People;
 
 namespace ShenHou.Tests.Domain;
 
 /// <summary>
-/// The "given" side of the decision tests: the real embedded catalog, a case submitted through
+/// The "given" side of the decision tests: the real embedded catalog and working calendar, a case submitted through
 /// <see cref="CaseDecisions.Submit"/>, shorthands for the events that follow, and the fold that turns
 /// a history into the write model exactly as Marten's live aggregation does (Create for the first
 /// event, Apply for every later one).
@@ -13,7 +15,14 @@ namespace ShenHou.Tests.Domain;
 internal static class Given
 {
     public static readonly ServiceCatalog EmbeddedCatalog = ServiceCatalog.LoadEmbedded();
+    public static readonly WorkingCalendar TheCalendar = WorkingCalendar.LoadEmbedded();
     public static readonly Guid CaseId = new("0f7b3c1e-5a2d-4e8f-9b61-2c4d6e8fa013");
+    public const string CaseNumber = "GS620100202612010001";
+    public const string RegionCode = "620100";
+
+    /// <summary>An instant in China Standard Time (+08:00), the zone every deadline is counted in.</summary>
+    public static DateTimeOffset Beijing(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
+        new(year, month, day, hour, minute, second, ChinaStandardTime.Offset);
 
     /// <summary>Who wrote the history the tests start from.</summary>
     public static readonly Stamp Window = new("window-620100-01", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -35,7 +44,7 @@ internal static class Given
     public static readonly HeirAccount Heir = new("6222029876543210987", "中国建设银行兰州分行");
 
     public static CaseSubmitted Submitted(params string[] items) =>
-        CaseDecisions.Submit(EmbeddedCatalog, CaseId, "GS620100202612010001", "620100", Channel.Window, items,
+        CaseDecisions.Submit(EmbeddedCatalog, CaseId, CaseNumber, RegionCode, Channel.Window, items,
             TheApplicant, TheDeceased, Payout, Heir, Window);
 
     /// <summary>Folds a case stream into the write model the way Marten does.</summary>
@@ -59,6 +68,12 @@ internal static class Given
                 case SupplementsReceived x: state.Apply(x); break;
                 case CaseAccepted x: state.Apply(x); break;
                 case ItemTransferred x: state.Apply(x); break;
+                case ItemClaimed x: state.Apply(x); break;
+                case ItemReleased x: state.Apply(x); break;
+                case ItemDeadlineApproaching x: state.Apply(x); break;
+                case ItemOverdue x: state.Apply(x); break;
+                case ItemDeadlineExtended x: state.Apply(x); break;
+                case MaterialSuppliedOtherwise x: state.Apply(x); break;
                 case ItemApproved x: state.Apply(x); break;
                 case ItemRejected x: state.Apply(x); break;
                 case ItemIssued x: state.Apply(x); break;
@@ -73,14 +88,23 @@ internal static class Given
 
     public static Case State(IEnumerable<object> history) => Fold(history);
 
-    /// <summary>Submitted, every material to hand in verified, accepted, the items that wait for nothing transferred.</summary>
-    public static List<object> AcceptedCase(params string[] items)
+    /// <summary>Submitted and every material to hand in verified: ready to be accepted.</summary>
+    public static List<object> VerifiedCase(params string[] items)
     {
         var submitted = Submitted(items);
-        var history = new List<object> { submitted };
-        history.AddRange(EveryMaterialVerified(submitted));
-        history.Add(Accepted());
-        history.AddRange(submitted.Items.Where(i => i.WaitingFor.Count == 0).Select(i => Transferred(i.Code)));
+        return [submitted, .. EveryMaterialVerified(submitted)];
+    }
+
+    /// <summary>Submitted, every material to hand in verified, accepted, the items that wait for nothing transferred.</summary>
+    public static List<object> AcceptedCase(params string[] items) => AcceptedCase(Window, items);
+
+    /// <summary>The same, accepted (and the first items transferred) at <paramref name="by"/>.</summary>
+    public static List<object> AcceptedCase(Stamp by, params string[] items)
+    {
+        var history = VerifiedCase(items);
+        var submitted = (CaseSubmitted)history[0];
+        history.Add(Accepted(CompressionFigures.LongestChain(submitted.Items), by));
+        history.AddRange(submitted.Items.Where(i => i.WaitingFor.Count == 0).Select(i => Transferred(i.Code, by)));
         return history;
     }
 
@@ -91,10 +115,33 @@ internal static class Given
         new(CaseId, material, passed, passed ? null : "证件已过期", VerificationMethod.Manual, null,
             (by ?? Window).Actor, (by ?? Window).At);
 
-    public static CaseAccepted Accepted(Stamp? by = null) => new(CaseId, (by ?? Window).Actor, (by ?? Window).At);
+    /// <summary>受理 with the case due <paramref name="chainDays"/> working days (its longest chain) after acceptance.</summary>
+    public static CaseAccepted Accepted(int chainDays, Stamp? by = null)
+    {
+        var s = by ?? Window;
+        var due = TheCalendar.DueAfter(s.At, chainDays);
+        return new(CaseId, due.DueAt, due.Confirmed, s.Actor, s.At);
+    }
 
+    /// <summary>An item transferred to its catalog department, its clock started as the decisions start it.</summary>
     public static ItemTransferred Transferred(string item, Stamp? by = null) =>
-        new(CaseId, item, EmbeddedCatalog.Item(item).Department, (by ?? Window).Actor, (by ?? Window).At);
+        TransferredTo(item, EmbeddedCatalog.Item(item).Department, by);
+
+    /// <summary>
+    /// An item transferred to <paramref name="department"/>: due its catalog time limit in working days
+    /// after the transfer, warned at <see cref="CaseDecisions.DeadlineWarning"/> of it.
+    /// </summary>
+    public static ItemTransferred TransferredTo(string item, string department, Stamp? by = null)
+    {
+        var s = by ?? Window;
+        var limit = EmbeddedCatalog.Item(item).TimeLimitWorkingDays;
+        var due = TheCalendar.DueAfter(s.At, limit);
+        return new(CaseId, CaseNumber, RegionCode, item, department,
+            TheCalendar.AtFraction(s.At, limit, CaseDecisions.DeadlineWarning), due.DueAt, due.Confirmed, s.Actor, s.At);
+    }
+
+    /// <summary>A reviewer took the item (the reviewer is the actor, as in <see cref="CaseDecisions.Claim"/>).</summary>
+    public static ItemClaimed Claimed(string item, string reviewer) => new(CaseId, item, reviewer, reviewer, Window.At);
 
     public static ItemApproved Approved(string item, Stamp? by = null) =>
         new(CaseId, item, null, (by ?? Window).Actor, (by ?? Window).At);
@@ -112,17 +159,21 @@ internal static class Given
 
     public static CaseReadyForDelivery ReadyForDelivery(Stamp? by = null) => new(CaseId, (by ?? Window).Actor, (by ?? Window).At);
     public static CaseDelivered Delivered(Stamp? by = null) => new(CaseId, DeliveryMethod.Window, (by ?? Window).Actor, (by ?? Window).At);
-    public static CaseWithdrawn Withdrawn(Stamp? by = null) => new(CaseId, "家属撤回", (by ?? Window).Actor, (by ?? Window).At);
+    /// <summary>撤回 with the items that were still open (none named unless given: the fold does not need them).</summary>
+    public static CaseWithdrawn Withdrawn(params string[] openItems) => new(CaseId, "家属撤回", openItems, Window.Actor, Window.At);
 }
 
 /// <summary>The "then" side: exact events, each carrying the case and the command's stamp, or a named refusal.</summary>
 internal static class Then
 {
-    public static void Emits(IEnumerable<object> actual, params object[] expected)
+    public static void Emits(IEnumerable<object> actual, params object[] expected) => EmitsBy(Given.Now, actual, expected);
+
+    /// <summary>Exactly <paramref name="expected"/>, every event carrying <paramref name="stamp"/>.</summary>
+    public static void EmitsBy(Stamp stamp, IEnumerable<object> actual, params object[] expected)
     {
         var emitted = actual.ToArray();
         Assert.Equal(expected, emitted);
-        CarriesStamp(emitted, Given.CaseId, Given.Now);
+        CarriesStamp(emitted, Given.CaseId, stamp);
     }
 
     public static void CarriesStamp(IEnumerable<object> events, Guid caseId, Stamp stamp)

@@ -14,7 +14,7 @@ public sealed class IssueTests
     {
         var state = State([.. AcceptedCase("DEATH_CERT", "DRIVING_LICENSE_CANCEL"), Approved("DRIVING_LICENSE_CANCEL")]);
 
-        Then.Emits(CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-2026-0001", Now),
+        Then.Emits(CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-2026-0001", Now, TheCalendar),
             new ItemIssued(CaseId, "DRIVING_LICENSE_CANCEL", "JZ-2026-0001", Now.Actor, Now.At));
     }
 
@@ -23,13 +23,13 @@ public sealed class IssueTests
     {
         List<object> history = [.. AcceptedCase(Chain), Approved("DEATH_CERT")];
 
-        var events = CaseDecisions.Issue(State(history), "DEATH_CERT", "SW-620100-0001", Now);
+        var events = CaseDecisions.Issue(State(history), "DEATH_CERT", "SW-620100-0001", Now, TheCalendar);
 
         Then.Emits(events,
             new ItemIssued(CaseId, "DEATH_CERT", "SW-620100-0001", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "HUKOU_CANCEL", "PUBLIC_SECURITY", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "CREMATION_CERT", "CIVIL_AFFAIRS", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "INHERITANCE_NOTARIZATION", "JUSTICE", Now.Actor, Now.At));
+            TransferredTo("HUKOU_CANCEL", "PUBLIC_SECURITY", Now),
+            TransferredTo("CREMATION_CERT", "CIVIL_AFFAIRS", Now),
+            TransferredTo("INHERITANCE_NOTARIZATION", "JUSTICE", Now));
 
         var after = Fold([.. history, .. events]);
         Assert.Equal(ItemStatus.Issued, after.Items["DEATH_CERT"].Status);
@@ -46,9 +46,9 @@ public sealed class IssueTests
             Approved("INHERITANCE_NOTARIZATION"),
         ]);
 
-        Then.Emits(CaseDecisions.Issue(state, "INHERITANCE_NOTARIZATION", "GZ-2026-0042", Now),
+        Then.Emits(CaseDecisions.Issue(state, "INHERITANCE_NOTARIZATION", "GZ-2026-0042", Now, TheCalendar),
             new ItemIssued(CaseId, "INHERITANCE_NOTARIZATION", "GZ-2026-0042", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "HOUSING_FUND_WITHDRAWAL", "HOUSING", Now.Actor, Now.At));
+            TransferredTo("HOUSING_FUND_WITHDRAWAL", "HOUSING", Now));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class IssueTests
             Approved("DRIVING_LICENSE_CANCEL"),
         ]);
 
-        Then.Emits(CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-1", Now),
+        Then.Emits(CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-1", Now, TheCalendar),
             new ItemIssued(CaseId, "DRIVING_LICENSE_CANCEL", "JZ-1", Now.Actor, Now.At));
     }
 
@@ -73,7 +73,7 @@ public sealed class IssueTests
             Approved("DEATH_CERT"), Issued("DEATH_CERT"), Transferred("HUKOU_CANCEL"), Approved("HUKOU_CANCEL"),
         ];
 
-        var events = CaseDecisions.Issue(State(history), "HUKOU_CANCEL", "HK-1", Now);
+        var events = CaseDecisions.Issue(State(history), "HUKOU_CANCEL", "HK-1", Now, TheCalendar);
 
         Then.Emits(events,
             new ItemIssued(CaseId, "HUKOU_CANCEL", "HK-1", Now.Actor, Now.At),
@@ -89,7 +89,7 @@ public sealed class IssueTests
             Rejected("DRIVING_LICENSE_CANCEL"), Approved("DEATH_CERT"),
         ]);
 
-        Then.Emits(CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now),
+        Then.Emits(CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now, TheCalendar),
             new ItemIssued(CaseId, "DEATH_CERT", "SW-1", Now.Actor, Now.At),
             new CaseReadyForDelivery(CaseId, Now.Actor, Now.At));
     }
@@ -102,10 +102,10 @@ public sealed class IssueTests
             Rejected("DRIVING_LICENSE_CANCEL"), Approved("SMALL_DEPOSIT_WITHDRAWAL"), Issued("SMALL_DEPOSIT_WITHDRAWAL"),
         ]);
 
-        Then.Refused(() => CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now), "item-wrong-status");            // transferred
-        Then.Refused(() => CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-1", Now), "item-wrong-status"); // rejected
-        Then.Refused(() => CaseDecisions.Issue(state, "SMALL_DEPOSIT_WITHDRAWAL", "CK-2", Now), "item-wrong-status"); // issued
-        var waiting = Then.Refused(() => CaseDecisions.Issue(state, "HUKOU_CANCEL", "HK-1", Now), "item-waiting");
+        Then.Refused(() => CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now, TheCalendar), "item-wrong-status");            // transferred
+        Then.Refused(() => CaseDecisions.Issue(state, "DRIVING_LICENSE_CANCEL", "JZ-1", Now, TheCalendar), "item-wrong-status"); // rejected
+        Then.Refused(() => CaseDecisions.Issue(state, "SMALL_DEPOSIT_WITHDRAWAL", "CK-2", Now, TheCalendar), "item-wrong-status"); // issued
+        var waiting = Then.Refused(() => CaseDecisions.Issue(state, "HUKOU_CANCEL", "HK-1", Now, TheCalendar), "item-waiting");
         Assert.Contains("DEATH_CERT", waiting.English);
     }
 
@@ -114,7 +114,7 @@ public sealed class IssueTests
     {
         var state = State([Submitted("DEATH_CERT")]);
 
-        Then.Refused(() => CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now), "case-wrong-status");
+        Then.Refused(() => CaseDecisions.Issue(state, "DEATH_CERT", "SW-1", Now, TheCalendar), "case-wrong-status");
     }
 }
 
@@ -157,7 +157,8 @@ public sealed class DeliverAndWithdrawTests
 
         var withdrawn = CaseDecisions.Withdraw(State(history), "家属不再办理", Now);
 
-        Then.Emits([withdrawn], new CaseWithdrawn(CaseId, "家属不再办理", Now.Actor, Now.At));
+        Then.Emits([withdrawn], new CaseWithdrawn(CaseId, "家属不再办理", withdrawn.OpenItems, Now.Actor, Now.At));
+        Assert.Equal(["DEATH_CERT"], withdrawn.OpenItems);
         Assert.Equal(CaseStatus.Withdrawn, Fold([.. history, withdrawn]).Status);
     }
 
@@ -166,8 +167,39 @@ public sealed class DeliverAndWithdrawTests
     {
         var state = State([.. AcceptedCase("DEATH_CERT", "HUKOU_CANCEL"), Approved("DEATH_CERT")]);
 
-        Then.Emits([CaseDecisions.Withdraw(state, "家属不再办理", Now)],
-            new CaseWithdrawn(CaseId, "家属不再办理", Now.Actor, Now.At));
+        var withdrawn = CaseDecisions.Withdraw(state, "家属不再办理", Now);
+
+        Then.Emits([withdrawn], new CaseWithdrawn(CaseId, "家属不再办理", withdrawn.OpenItems, Now.Actor, Now.At));
+        Assert.Equal(["DEATH_CERT", "HUKOU_CANCEL"], withdrawn.OpenItems); // approved and waiting: both unfinished
+    }
+
+    [Fact]
+    public void A_withdrawal_lists_exactly_the_items_still_unfinished()
+    {
+        var state = State([
+            .. AcceptedCase("DEATH_CERT", "HUKOU_CANCEL", "INHERITANCE_NOTARIZATION", "HOUSING_FUND_WITHDRAWAL",
+                "DRIVING_LICENSE_CANCEL", "MEDICAL_ACCOUNT_WITHDRAWAL"),
+            Approved("DEATH_CERT"), Issued("DEATH_CERT"),
+            Transferred("HUKOU_CANCEL"), Transferred("INHERITANCE_NOTARIZATION"), Transferred("MEDICAL_ACCOUNT_WITHDRAWAL"),
+            Approved("HUKOU_CANCEL"), Rejected("DRIVING_LICENSE_CANCEL"),
+            Approved("MEDICAL_ACCOUNT_WITHDRAWAL"), Issued("MEDICAL_ACCOUNT_WITHDRAWAL"),
+        ]);
+
+        var withdrawn = CaseDecisions.Withdraw(state, "家属不再办理", Now);
+
+        // approved, transferred and waiting are open; issued and rejected are not
+        Assert.Equal(["HOUSING_FUND_WITHDRAWAL", "HUKOU_CANCEL", "INHERITANCE_NOTARIZATION"], withdrawn.OpenItems.Order());
+    }
+
+    [Fact]
+    public void A_withdrawal_before_acceptance_lists_every_item()
+    {
+        var state = State([
+            Submitted("DEATH_CERT", "HUKOU_CANCEL"),
+            new CorrectionRequested(CaseId, 1, [new("DECEASED_ID", "过期")], Window.Actor, Window.At),
+        ]);
+
+        Assert.Equal(["DEATH_CERT", "HUKOU_CANCEL"], CaseDecisions.Withdraw(state, "家属不再办理", Now).OpenItems.Order());
     }
 
     [Fact]

@@ -51,10 +51,10 @@ public sealed class SharingAndCorrectionTests
         Assert.All(Pension.Materials.Where(m => m.Source == MaterialSource.SharedData),
             m => Assert.Equal(MaterialStatus.Verified, Fold(history).Materials[m.Code].Status));
 
-        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now), "materials-not-verified");
+        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now, TheCalendar), "materials-not-verified");
         Assert.Equal("these materials are not verified yet: PENSION_FORMS", refusal.English);
 
-        Assert.IsType<CaseAccepted>(CaseDecisions.Accept(State([.. history, Verified("PENSION_FORMS")]), Now)[0]);
+        Assert.IsType<CaseAccepted>(CaseDecisions.Accept(State([.. history, Verified("PENSION_FORMS")]), Now, TheCalendar)[0]);
     }
 
     [Fact]
@@ -66,11 +66,11 @@ public sealed class SharingAndCorrectionTests
 
         var routed = Fold(history).Materials["DEATH_CERTIFICATE"];
         Assert.Equal(new CaseMaterial(true, MaterialStatus.Required), routed);
-        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now), "materials-not-verified");
+        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now, TheCalendar), "materials-not-verified");
         Assert.Contains("DEATH_CERTIFICATE", refusal.English);
 
         var verified = CaseDecisions.VerifyMaterial(State(history), "DEATH_CERTIFICATE", true, null, Now);
-        Assert.IsType<CaseAccepted>(CaseDecisions.Accept(State([.. history, verified]), Now)[0]);
+        Assert.IsType<CaseAccepted>(CaseDecisions.Accept(State([.. history, verified]), Now, TheCalendar)[0]);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SharingAndCorrectionTests
         ]);
 
         Then.Refused(() => CaseDecisions.VerifyMaterial(state, "APPLICANT_ID", true, null, Now), "case-wrong-status");
-        Then.Refused(() => CaseDecisions.Accept(state, Now), "case-wrong-status");
+        Then.Refused(() => CaseDecisions.Accept(state, Now, TheCalendar), "case-wrong-status");
         Then.Refused(() => CaseDecisions.RequestCorrection(state, [new("APPLICANT_ID", "x")], Now), "case-wrong-status");
         Assert.IsType<CaseWithdrawn>(CaseDecisions.Withdraw(state, "家属不再办理", Now));
     }

@@ -76,7 +76,7 @@ public sealed class VerifyAndAcceptTests
             Verified("DECEASED_ID", passed: false),
         ]);
 
-        var refusal = Then.Refused(() => CaseDecisions.Accept(state, Now), "materials-not-verified");
+        var refusal = Then.Refused(() => CaseDecisions.Accept(state, Now, TheCalendar), "materials-not-verified");
 
         Assert.Contains("DECEASED_ID", refusal.English);         // failed
         Assert.Contains("HOUSEHOLD_REGISTER", refusal.English);  // never verified
@@ -94,7 +94,7 @@ public sealed class VerifyAndAcceptTests
         history.AddRange(EveryMaterialVerified(submitted));
         history.Add(Verified("DEATH_CERTIFICATE", passed: false));
 
-        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now), "materials-not-verified");
+        var refusal = Then.Refused(() => CaseDecisions.Accept(State(history), Now, TheCalendar), "materials-not-verified");
         Assert.Contains("DEATH_CERTIFICATE", refusal.English);
     }
 
@@ -104,12 +104,12 @@ public sealed class VerifyAndAcceptTests
         var submitted = Submitted("HUKOU_CANCEL", "DEATH_CERT", "WILL_NOTARY_CHECK", "DRIVING_LICENSE_CANCEL");
         List<object> history = [submitted, .. EveryMaterialVerified(submitted)];
 
-        var events = CaseDecisions.Accept(State(history), Now);
+        var events = CaseDecisions.Accept(State(history), Now, TheCalendar);
 
         Then.Emits(events,
-            new CaseAccepted(CaseId, Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "DEATH_CERT", "HEALTH", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "DRIVING_LICENSE_CANCEL", "PUBLIC_SECURITY", Now.Actor, Now.At));
+            Accepted(chainDays: 6, Now), // DEATH_CERT (1) then WILL_NOTARY_CHECK (5)
+            TransferredTo("DEATH_CERT", "HEALTH", Now),
+            TransferredTo("DRIVING_LICENSE_CANCEL", "PUBLIC_SECURITY", Now));
 
         var accepted = Fold([.. history, .. events]);
         Assert.Equal(CaseStatus.Accepted, accepted.Status);
@@ -125,11 +125,11 @@ public sealed class VerifyAndAcceptTests
         var submitted = Submitted("CREMATION_CERT", "HUKOU_CANCEL", "MEDICAL_ACCOUNT_WITHDRAWAL");
         List<object> history = [submitted, .. EveryMaterialVerified(submitted)];
 
-        Then.Emits(CaseDecisions.Accept(State(history), Now),
-            new CaseAccepted(CaseId, Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "CREMATION_CERT", "CIVIL_AFFAIRS", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "HUKOU_CANCEL", "PUBLIC_SECURITY", Now.Actor, Now.At),
-            new ItemTransferred(CaseId, "MEDICAL_ACCOUNT_WITHDRAWAL", "MEDICAL_SECURITY", Now.Actor, Now.At));
+        Then.Emits(CaseDecisions.Accept(State(history), Now, TheCalendar),
+            Accepted(chainDays: 2, Now), // nothing waits: the longest single limit, MEDICAL_ACCOUNT_WITHDRAWAL
+            TransferredTo("CREMATION_CERT", "CIVIL_AFFAIRS", Now),
+            TransferredTo("HUKOU_CANCEL", "PUBLIC_SECURITY", Now),
+            TransferredTo("MEDICAL_ACCOUNT_WITHDRAWAL", "MEDICAL_SECURITY", Now));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class VerifyAndAcceptTests
     {
         var state = State(AcceptedCase("DEATH_CERT"));
 
-        Then.Refused(() => CaseDecisions.Accept(state, Now), "case-wrong-status");
+        Then.Refused(() => CaseDecisions.Accept(state, Now, TheCalendar), "case-wrong-status");
     }
 
     [Fact]
@@ -146,6 +146,6 @@ public sealed class VerifyAndAcceptTests
         var submitted = Submitted("DEATH_CERT");
         var state = State([submitted, .. EveryMaterialVerified(submitted), Withdrawn()]);
 
-        Then.Refused(() => CaseDecisions.Accept(state, Now), "case-wrong-status");
+        Then.Refused(() => CaseDecisions.Accept(state, Now, TheCalendar), "case-wrong-status");
     }
 }

@@ -49,7 +49,7 @@ public sealed class WholeCaseTests
         ShareWithRegistries(vouched: true);
         foreach (var material in Current.Materials.Where(m => m.Value.HandIn).Select(m => m.Key).ToArray())
             Do((c, s) => [CaseDecisions.VerifyMaterial(c, material, true, null, s)]);
-        Do(CaseDecisions.Accept);
+        Do((c, s) => CaseDecisions.Accept(c, s, TheCalendar));
 
         var issuedOrder = new List<string>();
         while (Current.Status == CaseStatus.Accepted)
@@ -57,7 +57,7 @@ public sealed class WholeCaseTests
             var next = Current.Items.First(i => i.Value.Status == ItemStatus.Transferred).Key;
             Assert.All(Current.Items[next].WaitingFor, w => Assert.Contains(w, issuedOrder));
             Do((c, s) => CaseDecisions.Decide(c, next, true, null, s));
-            Do((c, s) => CaseDecisions.Issue(c, next, $"REF-{next}", s));
+            Do((c, s) => CaseDecisions.Issue(c, next, $"REF-{next}", s, TheCalendar));
             issuedOrder.Add(next);
         }
 
@@ -68,6 +68,8 @@ public sealed class WholeCaseTests
         Assert.Single(_history.OfType<CaseReadyForDelivery>());
         Assert.Equal(all.Length, _history.OfType<ItemTransferred>().Count()); // each item transferred exactly once
         Assert.Equal(all.Order(), _history.OfType<ItemTransferred>().Select(t => t.ItemCode).Order());
+        Assert.All(_history.OfType<ItemTransferred>(), t => // each clock started at its own transfer
+            Assert.Equal(TheCalendar.DueAfter(t.At, EmbeddedCatalog.Item(t.ItemCode).TimeLimitWorkingDays).DueAt, t.DueAt));
 
         Do((c, s) => [CaseDecisions.Deliver(c, DeliveryMethod.Window, s)]);
         Assert.Equal(CaseStatus.Delivered, Current.Status);
@@ -83,14 +85,14 @@ public sealed class WholeCaseTests
         ShareWithRegistries(vouched: false); // every shared material goes to the window instead
         foreach (var material in Current.Materials.Where(m => m.Value.HandIn).Select(m => m.Key).ToArray())
             Do((c, s) => [CaseDecisions.VerifyMaterial(c, material, true, null, s)]);
-        Do(CaseDecisions.Accept);
+        Do((c, s) => CaseDecisions.Accept(c, s, TheCalendar));
         Do((c, s) => CaseDecisions.Decide(c, "DEATH_CERT", true, null, s));
-        Do((c, s) => CaseDecisions.Issue(c, "DEATH_CERT", "SW-1", s));
+        Do((c, s) => CaseDecisions.Issue(c, "DEATH_CERT", "SW-1", s, TheCalendar));
         Do((c, s) => CaseDecisions.Decide(c, "INHERITANCE_NOTARIZATION", false, "继承关系无法确认", s));
         foreach (var item in new[] { "HUKOU_CANCEL", "WILL_NOTARY_CHECK", "MEDICAL_ACCOUNT_WITHDRAWAL" })
         {
             Do((c, s) => CaseDecisions.Decide(c, item, true, null, s));
-            Do((c, s) => CaseDecisions.Issue(c, item, $"REF-{item}", s));
+            Do((c, s) => CaseDecisions.Issue(c, item, $"REF-{item}", s, TheCalendar));
         }
 
         Assert.Equal(CaseStatus.ReadyForDelivery, Current.Status);

@@ -24,14 +24,24 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 "Integration tests need PostgreSQL: run them with scripts/test.sh, which starts one.");
 
-        Host = await AlbaHost.For<Program>(x => x.ConfigureServices(services =>
+        Host = await StartHost();
+    }
+
+    /// <summary>
+    /// A host on the shared database and clock. The deadline monitor's timer is off: tests sweep
+    /// explicitly after moving the clock.
+    /// </summary>
+    public async Task<IAlbaHost> StartHost() => await AlbaHost.For<Program>(x =>
+    {
+        x.UseSetting("Deadlines:SweepInterval", "00:00:00");
+        x.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
-        }));
-    }
+        });
+    });
 
     public async Task ResetAsync()
     {

@@ -33,11 +33,26 @@ public sealed class CaseApi(IAlbaHost host)
     public Task<CaseVersion> Accept(Guid id, long? version = null) =>
         Command($"/api/cases/{id}/acceptance", new AcceptCase(version));
 
-    public Task<CaseVersion> Decide(Guid id, string item, bool approved = true, string? reason = null, long? version = null) =>
-        Command($"/api/cases/{id}/items/{item}/decision", new DecideItem(approved, reason, version), $"reviewer-{item}");
+    public Task<CaseVersion> Decide(Guid id, string item, bool approved = true, string? reason = null, long? version = null, string? actor = null) =>
+        Command($"/api/cases/{id}/items/{item}/decision", new DecideItem(approved, reason, version), actor ?? $"reviewer-{item}");
 
-    public Task<CaseVersion> Issue(Guid id, string item, string? reference = null, long? version = null) =>
-        Command($"/api/cases/{id}/items/{item}/issuance", new IssueItem(reference ?? $"REF-{item}", version), $"reviewer-{item}");
+    public Task<CaseVersion> Issue(Guid id, string item, string? reference = null, long? version = null, string? actor = null) =>
+        Command($"/api/cases/{id}/items/{item}/issuance", new IssueItem(reference ?? $"REF-{item}", version), actor ?? $"reviewer-{item}");
+
+    public Task<CaseVersion> Claim(Guid id, string item, string reviewer) =>
+        Command($"/api/cases/{id}/items/{item}/claim", new ShenHou.Api.Work.ClaimItem(null), reviewer);
+
+    public Task<CaseVersion> Release(Guid id, string item, string reviewer) =>
+        Command($"/api/cases/{id}/items/{item}/release", new ShenHou.Api.Work.ClaimItem(null), reviewer);
+
+    public Task<CaseVersion> Extend(Guid id, string item, int days, string reason = "需调取外地档案", string approvedBy = "supervisor-01") =>
+        Command($"/api/cases/{id}/items/{item}/deadline-extensions", new ShenHou.Api.Work.ExtendDeadline(days, reason, approvedBy, null));
+
+    public async Task<ShenHou.Api.Work.DepartmentQueue> Queue(string department, string query = "") =>
+        (await host.GetAsJson<ShenHou.Api.Work.DepartmentQueue>($"/api/departments/{department}/queue{query}"))!;
+
+    public async Task<ShenHou.Api.Work.Escalations> Escalations(string query = "") =>
+        (await host.GetAsJson<ShenHou.Api.Work.Escalations>($"/api/escalations{query}"))!;
 
     public Task<CaseVersion> Deliver(Guid id, DeliveryMethod method = DeliveryMethod.Window) =>
         Command($"/api/cases/{id}/delivery", new DeliverCase(method, null));
@@ -55,12 +70,13 @@ public sealed class CaseApi(IAlbaHost host)
         (await host.GetAsJson<CaseHistory>($"/api/cases/{id}/history"))!;
 
     /// <summary>Asserts a 409 naming the rule, and that the case did not change.</summary>
-    public async Task Refused(Guid id, string url, object body, string rule, string? detailContains = null)
+    public async Task Refused(Guid id, string url, object body, string rule, string? detailContains = null, string? actor = null)
     {
         var before = (await Get(id)).Version;
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
+            if (actor is not null) s.WithRequestHeader("X-Actor", actor);
             s.StatusCodeShouldBe(409);
             s.ContentTypeShouldBe("application/problem+json");
         });
