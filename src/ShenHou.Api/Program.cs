@@ -11,7 +11,7 @@ using Wolverine.Http.Marten;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(ServiceCatalog.LoadEmbedded());
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(new ServiceClock(TimeProvider.System));
 builder.Services.AddSingleton(CalendarSetup.Load(builder.Configuration));
 builder.Services.AddHostedService<DeadlineMonitorService>();
 builder.Services.AddShenHouJson();

@@ -22,7 +22,7 @@ public static class AcceptCaseEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, AcceptCase request, IDocumentSession session,
-        WorkingCalendar calendar, TimeProvider clock, HttpContext http, CancellationToken ct)
+        WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.Accept(stream.Aggregate!, Stamps.For(http, clock), calendar));

@@ -1,4 +1,7 @@
+using ShenHou.Api.Infrastructure;
+using System.Globalization;
 using Npgsql;
+using ShenHou.Domain.Calendar;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -9,13 +12,11 @@ namespace ShenHou.Api.Cases;
 /// sequence (<c>620100-20261204-00017</c>). A row per region and day is incremented atomically, so
 /// concurrent submissions never share a number; a submission that fails afterwards leaves a gap.
 /// </summary>
-public sealed class CaseNumbers(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class CaseNumbers(NpgsqlDataSource dataSource, ServiceClock clock)
 {
     public const string Schema = "shenhou";
     private const string TableName = "case_number_counters";
 
-    // Gansu keeps China Standard Time all year: no daylight saving, so a fixed offset is exact.
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     public static Table Table()
     {
@@ -28,7 +29,7 @@ public sealed class CaseNumbers(NpgsqlDataSource dataSource, TimeProvider clock)
 
     public async Task<string> Next(string regionCode, CancellationToken ct)
     {
-        var day = clock.GetUtcNow().ToOffset(ChinaOffset).ToString("yyyyMMdd");
+        var day = ChinaStandardTime.DayOf(clock.GetUtcNow()).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         await using var command = dataSource.CreateCommand(
             $"""
             insert into {Schema}.{TableName} (region_code, day, last_sequence) values ($1, $2, 1)

@@ -28,7 +28,7 @@ public static class DecideItemEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, DecideItem request,
-        IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IDocumentSession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var current = stream.RequireItem(itemCode);

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
 
@@ -24,9 +25,9 @@ public static class DeliverCaseEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, DeliverCase request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
-        return stream.Append(CaseDecisions.Deliver(stream.Aggregate!, request.Method!.Value, Stamps.For(http, clock)));
+        return stream.Append(CaseDecisions.Deliver(stream.Aggregate!, request.Method!.Value, Stamps.For(http, clock), calendar));
     }
 }

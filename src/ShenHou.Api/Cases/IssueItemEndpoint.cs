@@ -30,7 +30,7 @@ public static class IssueItemEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, IssueItem request,
-        IDocumentSession session, WorkingCalendar calendar, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IDocumentSession session, WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var current = stream.RequireItem(itemCode);

@@ -34,7 +34,7 @@ public static class ReceiveSupplementsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, ReceiveSupplements request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var materials = request.Materials!.Select(m => m!.Trim()).ToArray();

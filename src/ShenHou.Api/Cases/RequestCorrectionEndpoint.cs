@@ -39,7 +39,7 @@ public static class RequestCorrectionEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, RequestCorrection request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var deficiencies = request.Materials!.Select(m => new MaterialDeficiency(m!.Code!, m.Reason!.Trim())).ToArray();

@@ -13,7 +13,7 @@ namespace ShenHou.Api.Cases;
 /// <summary>一次申办: one form, one submission, one case.</summary>
 public static class SubmitCaseEndpoint
 {
-    public static ProblemDetails Validate(SubmitCase? form, ServiceCatalog catalog, TimeProvider clock)
+    public static ProblemDetails Validate(SubmitCase? form, ServiceCatalog catalog, ServiceClock clock)
     {
         var errors = new SubmitCaseRules(catalog, clock.GetUtcNow()).Check(form);
         return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Validation(errors);
@@ -25,7 +25,7 @@ public static class SubmitCaseEndpoint
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<(CaseCreated, IStartStream)> Post(
         SubmitCase form, ServiceCatalog catalog, CaseNumbers numbers, SharedDataVerifier verifier,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var caseNumber = await numbers.Next(form.RegionCode!, ct);

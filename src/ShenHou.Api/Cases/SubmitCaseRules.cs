@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
 using ShenHou.Domain.Catalog;
 using ShenHou.Domain.People;
@@ -64,7 +65,7 @@ internal sealed partial class SubmitCaseRules(ServiceCatalog catalog, DateTimeOf
         if (Required("applicant.phone", a.Phone) && !MobilePhone.IsValid(a.Phone))
             Fail("applicant.phone", MobilePhone.Rule);
         var id = CitizenIdOf("applicant", a.IdNumber, a.Gender);
-        if (id is { } living && living.BirthDate > DateOnly.FromDateTime(now.ToOffset(CaseNumbers.ChinaOffset).DateTime))
+        if (id is { } living && living.BirthDate > ChinaStandardTime.DayOf(now))
             Fail("applicant.idNumber", "出生日期不能晚于今天 / the birth date in the ID number is in the future");
         return id?.Value;
     }
@@ -82,7 +83,7 @@ internal sealed partial class SubmitCaseRules(ServiceCatalog catalog, DateTimeOf
         if (d.DiedAt is null) Fail("deceased.diedAt", RequiredRule);
         else if (d.DiedAt > now)
             Fail("deceased.diedAt", "死亡时间不能晚于当前时间 / the time of death cannot be in the future");
-        else if (id is { } dead && DateOnly.FromDateTime(d.DiedAt.Value.ToOffset(CaseNumbers.ChinaOffset).DateTime) < dead.BirthDate)
+        else if (id is { } dead && ChinaStandardTime.DayOf(d.DiedAt.Value) < dead.BirthDate)
             Fail("deceased.diedAt", "死亡时间不能早于身份号码中的出生日期 / the time of death cannot be before the birth date in the ID number");
         return id?.Value;
     }

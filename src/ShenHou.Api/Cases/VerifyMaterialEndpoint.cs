@@ -29,7 +29,7 @@ public static class VerifyMaterialEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, VerifyMaterial request,
-        IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
+        IDocumentSession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         var current = stream.RequireMaterial(materialCode);

@@ -26,7 +26,7 @@ public static class WithdrawCaseEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, WithdrawCase request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.Withdraw(stream.Aggregate!, request.Reason!.Trim(), Stamps.For(http, clock)));

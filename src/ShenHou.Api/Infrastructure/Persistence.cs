@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using ShenHou.Api.Cases;
@@ -37,6 +38,11 @@ internal static class Persistence
                 opts.Projections.Snapshot<CaseDetails>(SnapshotLifecycle.Inline);
                 opts.Schema.For<CaseDetails>().UniqueIndex(d => d.CaseNumber);
                 opts.Projections.Add<DepartmentWorkProjection>(ProjectionLifecycle.Inline);
+                // Cross-case views that may lag a moment: the async daemon keeps them up.
+                opts.Projections.Snapshot<CaseSummary>(SnapshotLifecycle.Async);
+                opts.Schema.For<CaseSummary>()
+                    .Index(x => x.RegionCode).Index(x => x.Status).Index(x => x.SubmittedAt).Index(x => x.DueAt)
+                    .Index(x => x.CaseNumber).Index(x => x.EarliestOpenDueAt).Index(x => x.DeliveredAt);
                 opts.Schema.For<DepartmentWorkItem>()
                     .Index(r => r.Department).Index(r => r.DueAt).Index(r => r.Open).Index(r => r.RegionCode);
 
@@ -44,6 +50,7 @@ internal static class Persistence
             })
             .IntegrateWithWolverine()
             .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup();
     }
 }

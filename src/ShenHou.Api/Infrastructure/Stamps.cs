@@ -1,3 +1,4 @@
+using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 
 namespace ShenHou.Api.Infrastructure;
@@ -11,7 +12,7 @@ internal static class Stamps
     public const string ActorHeader = "X-Actor";
     public const string Anonymous = "anonymous";
 
-    public static Stamp For(HttpContext context, TimeProvider clock)
+    public static Stamp For(HttpContext context, ServiceClock clock)
     {
         var actor = context.Request.Headers[ActorHeader].ToString().Trim();
         return new Stamp(actor.Length == 0 ? Anonymous : actor[..Math.Min(actor.Length, 200)], clock.GetUtcNow());

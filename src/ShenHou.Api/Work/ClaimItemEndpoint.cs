@@ -22,7 +22,7 @@ public static class ClaimItemEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ClaimItem request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.Claim(stream.RequireItem(itemCode), itemCode, Stamps.For(http, clock)));
@@ -35,7 +35,7 @@ public static class ClaimItemEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Release(Guid id, string itemCode, ClaimItem request, IDocumentSession session,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.Release(stream.RequireItem(itemCode), itemCode, Stamps.For(http, clock)));

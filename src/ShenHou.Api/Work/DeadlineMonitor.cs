@@ -1,3 +1,4 @@
+using ShenHou.Api.Infrastructure;
 using Marten;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -19,7 +20,7 @@ public sealed record CheckItemDeadline(Guid CaseId, string ItemCode);
 /// </summary>
 public static class DeadlineMonitorHandler
 {
-    public static async Task<OutgoingMessages> Handle(SweepDeadlines _, IQuerySession session, TimeProvider clock,
+    public static async Task<OutgoingMessages> Handle(SweepDeadlines _, IQuerySession session, ServiceClock clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -33,7 +34,7 @@ public static class DeadlineMonitorHandler
     }
 
     public static async Task Handle(CheckItemDeadline check, IDocumentSession session, WorkingCalendar calendar,
-        TimeProvider clock, CancellationToken ct)
+        ServiceClock clock, CancellationToken ct)
     {
         var stream = await session.Events.FetchForExclusiveWriting<Case>(check.CaseId, ct);
         if (stream.Aggregate is null) return;

@@ -40,7 +40,7 @@ public static class DepartmentQueueEndpoint
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<DepartmentQueue> Get(string code, string? status, bool? overdue, int? page, int? pageSize,
-        IQuerySession session, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, ServiceClock clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (p, size) = Paging.Of(page, pageSize);

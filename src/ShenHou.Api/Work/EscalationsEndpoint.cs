@@ -1,3 +1,4 @@
+using ShenHou.Api.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using ShenHou.Projections.Work;
@@ -18,7 +19,7 @@ public static class EscalationsEndpoint
     [WolverineGet("/api/escalations", OperationId = "GetEscalations"), Tags("Work")]
     [ProducesResponseType<Escalations>(StatusCodes.Status200OK)]
     public static async Task<Escalations> Get(string? department, string? regionCode, IQuerySession session,
-        TimeProvider clock, CancellationToken ct)
+        ServiceClock clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var query = session.Query<DepartmentWorkItem>().Where(r => r.Open && r.DueAt < now);

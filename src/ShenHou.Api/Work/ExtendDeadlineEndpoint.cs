@@ -36,7 +36,7 @@ public static class ExtendDeadlineEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ExtendDeadline request, IDocumentSession session,
-        WorkingCalendar calendar, TimeProvider clock, HttpContext http, CancellationToken ct)
+        WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.Extend(stream.RequireItem(itemCode), itemCode, request.WorkingDays!.Value,

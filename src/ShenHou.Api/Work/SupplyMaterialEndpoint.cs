@@ -32,7 +32,7 @@ public static class SupplyMaterialEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, SupplyMaterial request, IDocumentSession session,
-        WorkingCalendar calendar, TimeProvider clock, HttpContext http, CancellationToken ct)
+        WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var stream = await CaseStream.Load(session, id, request.Version, ct);
         return stream.Append(CaseDecisions.SupplyOtherwise(stream.RequireMaterial(materialCode), materialCode,

@@ -111,6 +111,23 @@ public sealed class WorkingCalendar
         return (int)Math.Max(1, (ticks + TicksPerDay - 1) / TicksPerDay);
     }
 
+    /// <summary>
+    /// All working time between two instants in working days, the first day's share included: for
+    /// measuring a pause inside a clock that is already running (a correction round).
+    /// </summary>
+    public double WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        long ticks = 0;
+        for (var day = DayOf(from); to > from && StartOf(day) < to; day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(day)) continue;
+            var start = StartOf(day) > from ? StartOf(day) : from;
+            var end = StartOf(day).AddDays(1) < to ? StartOf(day).AddDays(1) : to;
+            ticks += (end - start).Ticks;
+        }
+        return ticks / (double)TicksPerDay;
+    }
+
     private long WorkingTicks(DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from) return 0;

@@ -10,7 +10,10 @@ public sealed class Case
     public string CaseNumber { get; set; } = "";
     public string RegionCode { get; set; } = "";
     public CaseStatus Status { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
+    /// <summary>When each correction round started and ended: the case's clock stops in between.</summary>
+    public List<(DateTimeOffset From, DateTimeOffset? To)> ApplicantWaits { get; set; } = [];
     public Dictionary<string, CaseItem> Items { get; set; } = new();
     public Dictionary<string, CaseMaterial> Materials { get; set; } = new();
     /// <summary>Materials the case would produce that were obtained another way.</summary>
@@ -25,6 +28,7 @@ public sealed class Case
         CaseNumber = e.CaseNumber,
         RegionCode = e.RegionCode,
         Status = CaseStatus.Submitted,
+        SubmittedAt = e.At,
         Items = e.Items.ToDictionary(i => i.Code, i => new CaseItem
         {
             Department = i.Department, TimeLimitWorkingDays = i.TimeLimitWorkingDays, Requires = i.Requires,
@@ -52,6 +56,7 @@ public sealed class Case
     {
         Status = CaseStatus.AwaitingCorrection;
         CorrectionRounds = e.Round;
+        ApplicantWaits.Add((e.At, null));
         AwaitedMaterials = e.Materials.Select(m => m.MaterialCode).ToArray();
         foreach (var m in e.Materials)
             Materials[m.MaterialCode] = Materials[m.MaterialCode] with { Status = MaterialStatus.Rejected };
@@ -61,6 +66,7 @@ public sealed class Case
     {
         Status = CaseStatus.Submitted;
         AwaitedMaterials = [];
+        ApplicantWaits[^1] = (ApplicantWaits[^1].From, e.At);
         foreach (var code in e.Materials)
             Materials[code] = Materials[code] with { Status = MaterialStatus.Required };
     }

@@ -71,10 +71,16 @@ public static partial class CaseDecisions
         return events;
     }
 
-    public static CaseDelivered Deliver(Case current, DeliveryMethod method, Stamp stamp)
+    public static CaseDelivered Deliver(Case current, DeliveryMethod method, Stamp stamp, WorkingCalendar calendar)
     {
         RequireStatus(current, CaseStatus.ReadyForDelivery, "出件", "deliver the results");
-        return new CaseDelivered(current.Id, method, stamp.Actor, stamp.At);
+        // Counted like a time limit: from the day after submission; pauses only inside that window.
+        var clockStart = ChinaStandardTime.StartOf(ChinaStandardTime.DayOf(current.SubmittedAt).AddDays(1));
+        var waiting = current.ApplicantWaits.Sum(w =>
+            calendar.WorkingTimeBetween(w.From > clockStart ? w.From : clockStart, w.To ?? stamp.At));
+        var elapsed = calendar.WorkingDaysBetween(current.SubmittedAt, stamp.At) - waiting;
+        var actual = Math.Max(1, (int)Math.Ceiling(Math.Round(elapsed, 6)));
+        return new CaseDelivered(current.Id, method, actual, Math.Round(waiting, 3), stamp.Actor, stamp.At);
     }
 
     public static CaseWithdrawn Withdraw(Case current, string reason, Stamp stamp)

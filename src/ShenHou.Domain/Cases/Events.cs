@@ -128,8 +128,14 @@ public sealed record ItemIssued(Guid CaseId, string ItemCode, string Reference, 
 
 public sealed record CaseReadyForDelivery(Guid CaseId, string Actor, DateTimeOffset At) : ICaseEvent;
 
-/// <summary>一窗出件: every result handed out together.</summary>
-public sealed record CaseDelivered(Guid CaseId, DeliveryMethod Method, string Actor, DateTimeOffset At) : ICaseEvent;
+/// <summary>
+/// 一窗出件: every result handed out together. <c>ActualWorkingDays</c>: working days from submission
+/// to now, less <c>WaitingForApplicantWorkingDays</c> spent in correction rounds (the clock stops
+/// while the family is asked for something), rounded up, at least one.
+/// </summary>
+public sealed record CaseDelivered(
+    Guid CaseId, DeliveryMethod Method, int ActualWorkingDays, double WaitingForApplicantWorkingDays,
+    string Actor, DateTimeOffset At) : ICaseEvent;
 
 /// <summary><c>OpenItems</c>: the items still in progress, which the departments stop working.</summary>
 public sealed record CaseWithdrawn(

@@ -27,6 +27,10 @@ public sealed class CaseDetails
     public DateTimeOffset? ReadyForDeliveryAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
     public DeliveryMethod? DeliveryMethod { get; set; }
+    /// <summary>Working days from submission to delivery, correction rounds excluded (null until delivered).</summary>
+    public int? ActualWorkingDays { get; set; }
+    /// <summary>Working days the case waited for the applicant in correction rounds (null until delivered).</summary>
+    public double? WaitingForApplicantWorkingDays { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawalReason { get; set; }
     public Applicant Applicant { get; set; } = null!;
@@ -185,6 +189,8 @@ public sealed class CaseDetails
         Status = CaseStatus.Delivered;
         DeliveredAt = e.At;
         DeliveryMethod = e.Method;
+        ActualWorkingDays = e.ActualWorkingDays;
+        WaitingForApplicantWorkingDays = e.WaitingForApplicantWorkingDays;
         Refigure();
     }
 
@@ -205,6 +211,6 @@ public sealed class CaseDetails
         Compression = CompressionFigures.For(
             Items.Select(i => new PlannedItem(i.Code, i.Department, i.TimeLimitWorkingDays, i.Requires, i.WaitingFor)).ToArray(),
             materials,
-            CompressionFigures.CountVisits(Channel, materials, DeliveryMethod));
+            CompressionFigures.CountVisits(Channel, materials, DeliveryMethod), ActualWorkingDays);
     }
 }

@@ -158,7 +158,7 @@ internal static class Given
             (by ?? Window).Actor, (by ?? Window).At);
 
     public static CaseReadyForDelivery ReadyForDelivery(Stamp? by = null) => new(CaseId, (by ?? Window).Actor, (by ?? Window).At);
-    public static CaseDelivered Delivered(Stamp? by = null) => new(CaseId, DeliveryMethod.Window, (by ?? Window).Actor, (by ?? Window).At);
+    public static CaseDelivered Delivered(Stamp? by = null) => new(CaseId, DeliveryMethod.Window, 1, 0, (by ?? Window).Actor, (by ?? Window).At);
     /// <summary>撤回 with the items that were still open (none named unless given: the fold does not need them).</summary>
     public static CaseWithdrawn Withdrawn(params string[] openItems) => new(CaseId, "家属撤回", openItems, Window.Actor, Window.At);
 }

@@ -131,9 +131,10 @@ public sealed class DeliverAndWithdrawTests
     {
         var history = Ready();
 
-        var delivered = CaseDecisions.Deliver(State(history), DeliveryMethod.Post, Now);
+        var delivered = CaseDecisions.Deliver(State(history), DeliveryMethod.Post, Now, TheCalendar);
 
-        Then.Emits([delivered], new CaseDelivered(CaseId, DeliveryMethod.Post, Now.Actor, Now.At));
+        Then.Emits([delivered], new CaseDelivered(CaseId, DeliveryMethod.Post, delivered.ActualWorkingDays, 0, Now.Actor, Now.At));
+        Assert.True(delivered.ActualWorkingDays >= 1);
         Assert.Equal(CaseStatus.Delivered, Fold([.. history, delivered]).Status);
     }
 
@@ -141,12 +142,12 @@ public sealed class DeliverAndWithdrawTests
     public void Delivering_a_case_that_is_not_ready_is_refused()
     {
         var submitted = Submitted("DEATH_CERT");
-        Then.Refused(() => CaseDecisions.Deliver(State([submitted]), DeliveryMethod.Window, Now), "case-wrong-status");
-        Then.Refused(() => CaseDecisions.Deliver(State(AcceptedCase("DEATH_CERT")), DeliveryMethod.Window, Now),
+        Then.Refused(() => CaseDecisions.Deliver(State([submitted]), DeliveryMethod.Window, Now, TheCalendar), "case-wrong-status");
+        Then.Refused(() => CaseDecisions.Deliver(State(AcceptedCase("DEATH_CERT")), DeliveryMethod.Window, Now, TheCalendar),
             "case-wrong-status");
-        Then.Refused(() => CaseDecisions.Deliver(State([.. Ready(), Delivered()]), DeliveryMethod.Window, Now),
+        Then.Refused(() => CaseDecisions.Deliver(State([.. Ready(), Delivered()]), DeliveryMethod.Window, Now, TheCalendar),
             "case-wrong-status");
-        Then.Refused(() => CaseDecisions.Deliver(State([submitted, Withdrawn()]), DeliveryMethod.Window, Now),
+        Then.Refused(() => CaseDecisions.Deliver(State([submitted, Withdrawn()]), DeliveryMethod.Window, Now, TheCalendar),
             "case-wrong-status");
     }
 

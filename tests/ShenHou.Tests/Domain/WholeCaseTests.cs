@@ -71,7 +71,7 @@ public sealed class WholeCaseTests
         Assert.All(_history.OfType<ItemTransferred>(), t => // each clock started at its own transfer
             Assert.Equal(TheCalendar.DueAfter(t.At, EmbeddedCatalog.Item(t.ItemCode).TimeLimitWorkingDays).DueAt, t.DueAt));
 
-        Do((c, s) => [CaseDecisions.Deliver(c, DeliveryMethod.Window, s)]);
+        Do((c, s) => [CaseDecisions.Deliver(c, DeliveryMethod.Window, s, TheCalendar)]);
         Assert.Equal(CaseStatus.Delivered, Current.Status);
     }
 
@@ -99,6 +99,6 @@ public sealed class WholeCaseTests
         Assert.Equal(ItemStatus.Rejected, Current.Items["HOUSING_FUND_WITHDRAWAL"].Status);
         var closed = Assert.Single(_history.OfType<ItemRejected>(), r => r.ItemCode == "HOUSING_FUND_WITHDRAWAL");
         Assert.Equal("INHERITANCE_NOTARIZATION", closed.Prerequisite);
-        Do((c, s) => [CaseDecisions.Deliver(c, DeliveryMethod.Online, s)]);
+        Do((c, s) => [CaseDecisions.Deliver(c, DeliveryMethod.Online, s, TheCalendar)]);
     }
 }

@@ -1,7 +1,9 @@
 using Alba;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShenHou.Api.Infrastructure;
 using Wolverine;
 
 namespace ShenHou.Tests.Support;
@@ -29,15 +31,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>
     /// A host on the shared database and clock. The deadline monitor's timer is off: tests sweep
-    /// explicitly after moving the clock.
+    /// explicitly after moving the clock. The async daemon stays in its production HotCold mode:
+    /// with Wolverine integrated, Solo mode never started its shards here.
     /// </summary>
     public async Task<IAlbaHost> StartHost() => await AlbaHost.For<Program>(x =>
     {
         x.UseSetting("Deadlines:SweepInterval", "00:00:00");
         x.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<ServiceClock>();
+            services.AddSingleton(new ServiceClock(Clock));
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         });
@@ -72,5 +75,8 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
     protected CaseApi Api => new(Host);
 
     public Task InitializeAsync() => App.ResetAsync();
+
+    /// <summary>Waits until the async daemon has projected every event so far (the window view, reports).</summary>
+    protected Task Projected() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
     public Task DisposeAsync() => Task.CompletedTask;
 }

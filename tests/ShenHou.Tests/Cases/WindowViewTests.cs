@@ -1,0 +1,91 @@
+using Alba;
+using ShenHou.Api.Cases;
+using ShenHou.Domain.Cases;
+using ShenHou.Domain.People;
+using ShenHou.Tests.Support;
+
+namespace ShenHou.Tests.Cases;
+
+/// <summary>统一窗口视图: GET /api/cases, projected by the async daemon.</summary>
+public sealed class WindowViewTests(AppFixture app) : ApiTest(app)
+{
+    private async Task<CaseList> List(string query = "")
+    {
+        await Projected();
+        return (await Host.GetAsJson<CaseList>($"/api/cases{query}"))!;
+    }
+
+    private async Task<Guid> Submit(string region, string deceased, DateTimeOffset at, params string[] items)
+    {
+        App.Clock.Now = at;
+        var form = Forms.For(items) with
+        {
+            RegionCode = region,
+            Deceased = Forms.Deceased() with { Name = deceased, DiedAt = at.AddDays(-1) },
+        };
+        return (await Api.Submit(form)).Id;
+    }
+
+    private static DateTimeOffset Day(int day, int hour = 10) => new(2026, 12, day, hour, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public async Task filters_sorts_and_pages()
+    {
+        var a = await Submit("620100", "王秀英", Day(1), "DEATH_CERT");
+        var b = await Submit("620200", "李桂芳", Day(2), "DRIVING_LICENSE_CANCEL");
+        var c = await Submit("620100", "王建华", Day(3), "DEATH_CERT", "HUKOU_CANCEL");
+        await Api.VerifyAll(c);
+        await Api.Accept(c);
+
+        var all = await List();
+        Assert.Equal(3, all.Total);
+        Assert.Equal([c, b, a], all.Items.Select(i => i.Id)); // newest first by default
+        Assert.Equal([a, b, c], (await List("?sort=submittedAt")).Items.Select(i => i.Id));
+        var first = (await List("?sort=submittedAt")).Items[0];
+        Assert.Equal(("王秀英", "张伟", 1, 0), (first.DeceasedName, first.ApplicantName, first.ItemsTotal, first.ItemsFinished));
+
+        Assert.Equal([c, a], (await List("?regionCode=620100")).Items.Select(i => i.Id));
+        Assert.Equal([c], (await List("?status=Accepted")).Items.Select(i => i.Id));
+        Assert.Equal([b], (await List("?department=PUBLIC_SECURITY&status=Submitted")).Items.Select(i => i.Id));
+        Assert.Equal([c, a], (await List("?q=王")).Items.Select(i => i.Id));
+        var number = (await Api.Get(b)).CaseNumber;
+        Assert.Equal([b], (await List($"?q={number}")).Items.Select(i => i.Id));
+        Assert.Equal([b], (await List("?submittedFrom=2026-12-02&submittedTo=2026-12-02")).Items.Select(i => i.Id));
+
+        var page = await List("?sort=submittedAt&page=2&pageSize=2");
+        Assert.Equal((3, 2, 2), (page.Total, page.Page, page.PageSize));
+        Assert.Equal([c], page.Items.Select(i => i.Id));
+        Assert.Equal(c, (await List("?sort=dueAt")).Items[0].Id); // only c has a deadline; nulls last
+    }
+
+    [Fact]
+    public async Task overdue_cases_show_in_the_window_view()
+    {
+        var id = await Submit("620100", "王秀英", Day(3), "DRIVING_LICENSE_CANCEL");
+        await Api.VerifyAll(id);
+        await Api.Accept(id);
+        Assert.False((await List()).Items.Single().Overdue);
+
+        App.Clock.Now = Day(7, 9); // the one-day limit ended Friday night
+        var list = await List("?overdue=true");
+        Assert.True(Assert.Single(list.Items).Overdue);
+        Assert.Empty((await List("?overdue=false")).Items);
+    }
+
+    [Theory]
+    [InlineData("?status=Lost", "status")]
+    [InlineData("?sort=name", "sort")]
+    [InlineData("?submittedFrom=yesterday", "submittedFrom")]
+    [InlineData("?pageSize=101", "pageSize")]
+    [InlineData("?page=0", "page")]
+    public async Task bad_queries_are_400(string query, string field)
+    {
+        await Host.Scenario(s =>
+        {
+            s.Get.Url($"/api/cases{query}");
+            s.StatusCodeShouldBe(400);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+        _ = field;
+    }
+}
