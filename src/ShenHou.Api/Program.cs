@@ -10,7 +10,7 @@ using Wolverine.Http.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(ServiceCatalog.LoadEmbedded());
+builder.Services.AddSingleton(CatalogSetup.Load(builder.Configuration));
 builder.Services.AddSingleton(new ServiceClock(TimeProvider.System));
 builder.Services.AddSingleton(CalendarSetup.Load(builder.Configuration));
 builder.Services.AddHostedService<DeadlineMonitorService>();
@@ -37,7 +37,12 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));
 app.MapShenHouHealth();
-app.MapWolverineEndpoints(o => o.MapMartenConcurrencyFailuresToConflict());
+app.MapWolverineEndpoints(o =>
+{
+    o.MapMartenConcurrencyFailuresToConflict();
+    // '?page=abc' is a 400, not page 0.
+    o.RejectUnparseableQueryValues = true;
+});
 
 return await app.RunJasperFxCommands(args);
 

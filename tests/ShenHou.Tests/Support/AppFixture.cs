@@ -34,9 +34,10 @@ public sealed class AppFixture : IAsyncLifetime
     /// explicitly after moving the clock. The async daemon stays in its production HotCold mode:
     /// with Wolverine integrated, Solo mode never started its shards here.
     /// </summary>
-    public async Task<IAlbaHost> StartHost() => await AlbaHost.For<Program>(x =>
+    public async Task<IAlbaHost> StartHost(params (string Key, string Value)[] settings) => await AlbaHost.For<Program>(x =>
     {
         x.UseSetting("Deadlines:SweepInterval", "00:00:00");
+        foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.ConfigureServices(services =>
         {
             services.RemoveAll<ServiceClock>();
