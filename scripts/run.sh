@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Service command: build and run the API on http://127.0.0.1:5080.
 #
-#   scripts/run.sh [extra app args...]
+#   scripts/run.sh [--seed N] [extra app args...]
+#
+# --seed N (or --seed=N) files N demo cases through the API once it listens (Demo__SeedCases=N;
+# Demo__RandomSeed fixes their shapes). Every other argument goes to the app unchanged.
 #
 # If ConnectionStrings__shenhou is unset, a throwaway PostgreSQL 15 cluster is started with
 # scripts/pg.sh and removed again when the API exits (or on Ctrl-C / SIGTERM).
@@ -13,6 +16,23 @@ PG_SH=$ROOT/scripts/pg.sh
 API_PROJECT=src/ShenHou.Api
 URLS=${SHENHOU_URLS:-http://127.0.0.1:5080}
 cd "$ROOT"
+
+APP_ARGS=()
+while (($# > 0)); do
+    case $1 in
+        --seed | --seed=*)
+            if [[ $1 == --seed=* ]]; then n=${1#--seed=}; else n=${2:-}; shift || true; fi
+            if [[ ! $n =~ ^[0-9]+$ ]]; then
+                echo "run.sh: --seed needs a whole number of demo cases, e.g. --seed 200" >&2
+                exit 2
+            fi
+            export Demo__SeedCases=$n
+            echo "run.sh: the API will file $n demo cases once it listens (see its log)" >&2
+            ;;
+        *) APP_ARGS+=("$1") ;;
+    esac
+    shift
+done
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
@@ -52,7 +72,7 @@ fi
 # `set -m` puts it in its own process group, so (unlike a plain background job) it does not
 # ignore SIGINT, and we can signal `dotnet run` and the app process it spawns together.
 set -m
-dotnet run --no-build --project "$API_PROJECT" -- --urls "$URLS" "$@" &
+dotnet run --no-build --project "$API_PROJECT" -- --urls "$URLS" ${APP_ARGS[@]+"${APP_ARGS[@]}"} &
 APP_PID=$!
 set +m
 

@@ -10,10 +10,11 @@ using Wolverine.Http.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(CatalogSetup.Load(builder.Configuration));
+builder.Services.AddSingleton(DataFiles.Catalog(builder.Configuration));
 builder.Services.AddSingleton(new ServiceClock(TimeProvider.System));
-builder.Services.AddSingleton(CalendarSetup.Load(builder.Configuration));
+builder.Services.AddSingleton(DataFiles.Calendar(builder.Configuration));
 builder.Services.AddHostedService<DeadlineMonitorService>();
+ShenHou.Api.Demo.DemoSeeding.Add(builder.Services);
 builder.Services.AddShenHouJson();
 builder.Services.AddShenHouProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

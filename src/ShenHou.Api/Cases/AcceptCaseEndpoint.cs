@@ -18,9 +18,6 @@ public static class AcceptCaseEndpoint
     /// <summary>受理: accept the case and transfer every item that waits for nothing to its department.</summary>
     [WolverinePost("/api/cases/{id}/acceptance", OperationId = "AcceptCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, AcceptCase request, IDocumentSession session,
         WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

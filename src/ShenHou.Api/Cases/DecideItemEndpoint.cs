@@ -25,8 +25,6 @@ public static class DecideItemEndpoint
     /// <summary>Approve or reject a transferred item (审批). A rejection closes the items that wait for it.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/decision", OperationId = "DecideItem"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, DecideItem request,
         IDocumentSession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

@@ -22,8 +22,6 @@ public static class DeliverCaseEndpoint
     /// <summary>一窗出件: hand every result out together.</summary>
     [WolverinePost("/api/cases/{id}/delivery", OperationId = "DeliverCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, DeliverCase request, IDocumentSession session,
         WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

@@ -11,7 +11,6 @@ public static class GetCaseEndpoint
     /// <summary>One case with its items, materials and compression figures (always current).</summary>
     [WolverineGet("/api/cases/{id}", OperationId = "GetCase"), Tags("Cases")]
     [ProducesResponseType<CaseDetails>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<CaseDetails> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CaseDetails>(id, ct)
         ?? throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");

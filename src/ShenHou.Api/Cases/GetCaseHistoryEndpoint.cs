@@ -24,7 +24,6 @@ public static class GetCaseHistoryEndpoint
 {
     [WolverineGet("/api/cases/{id}/history", OperationId = "GetCaseHistory"), Tags("Cases")]
     [ProducesResponseType<CaseHistory>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<CaseHistory> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);

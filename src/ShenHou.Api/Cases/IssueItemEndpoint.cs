@@ -27,8 +27,6 @@ public static class IssueItemEndpoint
     /// <summary>Issue the result of an approved item (出证); items waiting for it are transferred by themselves.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/issuance", OperationId = "IssueItem"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, IssueItem request,
         IDocumentSession session, WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

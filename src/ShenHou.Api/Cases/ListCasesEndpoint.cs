@@ -41,7 +41,6 @@ public static class ListCasesEndpoint
     /// </summary>
     [WolverineGet("/api/cases", OperationId = "ListCases"), Tags("Cases")]
     [ProducesResponseType<CaseList>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<CaseList> Get(string? regionCode, string? status, string? department, bool? overdue,
         string? q, string? submittedFrom, string? submittedTo, int? page, int? pageSize, string? sort,
         IQuerySession session, ServiceClock clock, CancellationToken ct)

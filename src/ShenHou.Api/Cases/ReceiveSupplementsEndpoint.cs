@@ -31,8 +31,6 @@ public static class ReceiveSupplementsEndpoint
     /// <summary>补正: the applicant brings what the round asked for; the case goes back to verification.</summary>
     [WolverinePost("/api/cases/{id}/supplements", OperationId = "ReceiveSupplements"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, ReceiveSupplements request, IDocumentSession session,
         ServiceClock clock, HttpContext http, CancellationToken ct)
     {

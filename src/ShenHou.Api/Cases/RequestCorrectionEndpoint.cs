@@ -36,8 +36,6 @@ public static class RequestCorrectionEndpoint
     /// <summary>一次性告知补正: list every deficient material at once; the case awaits the applicant.</summary>
     [WolverinePost("/api/cases/{id}/correction-requests", OperationId = "RequestCorrection"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, RequestCorrection request, IDocumentSession session,
         ServiceClock clock, HttpContext http, CancellationToken ct)
     {

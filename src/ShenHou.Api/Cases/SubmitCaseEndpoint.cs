@@ -22,7 +22,6 @@ public static class SubmitCaseEndpoint
     /// <summary>Submit the one application form (Annex 1).</summary>
     [WolverinePost("/api/cases", OperationId = "SubmitCase"), Tags("Cases")]
     [ProducesResponseType<CaseCreated>(StatusCodes.Status201Created)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<(CaseCreated, IStartStream)> Post(
         SubmitCase form, ServiceCatalog catalog, CaseNumbers numbers, SharedDataVerifier verifier,
         ServiceClock clock, HttpContext http, CancellationToken ct)

@@ -26,8 +26,6 @@ public static class VerifyMaterialEndpoint
     /// <summary>Record the verification of one material (材料核验).</summary>
     [WolverinePost("/api/cases/{id}/materials/{materialCode}/verification", OperationId = "VerifyMaterial"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, VerifyMaterial request,
         IDocumentSession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

@@ -23,8 +23,6 @@ public static class WithdrawCaseEndpoint
     /// <summary>Withdraw a case that is not finished yet (撤回).</summary>
     [WolverinePost("/api/cases/{id}/withdrawal", OperationId = "WithdrawCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, WithdrawCase request, IDocumentSession session,
         ServiceClock clock, HttpContext http, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ internal static class OpenApi
             });
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ActorHeaderFilter>();
+            o.OperationFilter<ProblemResponsesFilter>();
             o.SchemaFilter<SubmitCaseExampleFilter>();
             o.UseAllOfToExtendReferenceSchemas();
             o.CustomSchemaIds(t => t.FullName!.Replace("ShenHou.", "").Replace('+', '.'));

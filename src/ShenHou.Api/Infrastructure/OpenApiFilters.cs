@@ -43,3 +43,39 @@ internal sealed class SubmitCaseExampleFilter : ISchemaFilter
             concrete.Examples = [JsonSerializer.SerializeToNode(Example, Json.Options)!];
     }
 }
+
+/// <summary>
+/// The problem responses every endpoint of a kind can give, declared once: a POST body can be
+/// malformed (400), a route can name a missing resource (404), a case command can meet the
+/// wrong state or a stale version (409), and a query string can be unparseable (400).
+/// </summary>
+internal sealed class ProblemResponsesFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var path = "/" + (context.ApiDescription.RelativePath ?? "");
+        var post = HttpMethods.IsPost(context.ApiDescription.HttpMethod ?? "");
+        var hasQuery = context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Query");
+        if (post || hasQuery) Add(operation, context, "400", typeof(HttpValidationProblemDetails), "请求无效 / invalid request");
+        if (path.Contains('{')) Add(operation, context, "404", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), "未找到 / not found");
+        // Wolverine declares a bare 404 on every endpoint; without a route value there is nothing to miss.
+        else if (operation.Responses?.TryGetValue("404", out var bare) == true && bare.Content is not { Count: > 0 })
+            operation.Responses.Remove("404");
+        if (post && path.StartsWith("/api/cases/{", StringComparison.Ordinal))
+            Add(operation, context, "409", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), "状态冲突或版本过期 / the case's state does not allow it, or a stale version");
+    }
+
+    private static void Add(OpenApiOperation operation, OperationFilterContext context, string status, Type type, string description)
+    {
+        operation.Responses ??= new OpenApiResponses();
+        if (operation.Responses.ContainsKey(status)) return;
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) },
+            },
+        };
+    }
+}

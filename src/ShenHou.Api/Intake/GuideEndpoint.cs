@@ -11,7 +11,6 @@ public static class GuideEndpoint
     /// <summary>办事指南: a plain-language guide to one item, for window staff and the 12345 hotline.</summary>
     [WolverineGet("/api/guide/items/{code}", OperationId = "GetItemGuide"), Tags("Intake")]
     [ProducesResponseType<ItemGuide>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static ItemGuide Get(string code, ServiceCatalog catalog) =>
         catalog.HasItem(code)
             ? ItemGuide.For(catalog, code)

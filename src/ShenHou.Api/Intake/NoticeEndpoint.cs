@@ -25,7 +25,6 @@ public static class NoticeEndpoint
     /// <summary>一次告知: the deduplicated materials, the items' order of work and the planned compression for a combination.</summary>
     [WolverinePost("/api/notices", OperationId = "CreateNotice"), Tags("Intake")]
     [ProducesResponseType<Notice>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static Notice Post(NoticeRequest request, ServiceCatalog catalog) =>
         Notice.For(catalog, request.Items!.Select(i => i!).ToArray(), request.Channel ?? Channel.Window);
 }

@@ -18,9 +18,6 @@ public static class ClaimItemEndpoint
     /// <summary>认领: the reviewer named by X-Actor takes the item; a claim by someone else is 409.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/claim", OperationId = "ClaimItem"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ClaimItem request, IDocumentSession session,
         ServiceClock clock, HttpContext http, CancellationToken ct)
     {
@@ -31,9 +28,6 @@ public static class ClaimItemEndpoint
     /// <summary>Release one's claim on an item.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/release", OperationId = "ReleaseItem"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Release(Guid id, string itemCode, ClaimItem request, IDocumentSession session,
         ServiceClock clock, HttpContext http, CancellationToken ct)
     {

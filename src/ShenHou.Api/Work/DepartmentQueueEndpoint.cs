@@ -37,8 +37,6 @@ public static class DepartmentQueueEndpoint
     /// </summary>
     [WolverineGet("/api/departments/{code}/queue", OperationId = "GetDepartmentQueue"), Tags("Work")]
     [ProducesResponseType<DepartmentQueue>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<DepartmentQueue> Get(string code, string? status, bool? overdue, int? page, int? pageSize,
         IQuerySession session, ServiceClock clock, CancellationToken ct)
     {

@@ -32,9 +32,6 @@ public static class ExtendDeadlineEndpoint
     /// <summary>延期: extend an item's time limit, with the reason and the approver, as an event.</summary>
     [WolverinePost("/api/cases/{id}/items/{itemCode}/deadline-extensions", OperationId = "ExtendDeadline"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ExtendDeadline request, IDocumentSession session,
         WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {

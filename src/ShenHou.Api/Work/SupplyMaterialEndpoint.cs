@@ -28,9 +28,6 @@ public static class SupplyMaterialEndpoint
     /// </summary>
     [WolverinePost("/api/cases/{id}/materials/{materialCode}/supplied-otherwise", OperationId = "SupplyMaterialOtherwise"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
-    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, SupplyMaterial request, IDocumentSession session,
         WorkingCalendar calendar, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
