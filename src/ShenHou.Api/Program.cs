@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using ShenHou.Api.DataSharing;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Api.Intake;
@@ -27,6 +28,9 @@ builder.Services.AddTransient<SharedDataVerifier>();
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    // Production loads the handlers pre-generated into Internal/Generated (scripts/codegen.sh; CI
+    // fails when they are stale); elsewhere they are generated at start-up.
+    opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
 });
 builder.Services.AddWolverineHttp();
