@@ -28,6 +28,8 @@ builder.Services.AddTransient<SharedDataVerifier>();
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
+    // Local messages (scheduled deadline checks among them) are kept in PostgreSQL until handled.
+    opts.Policies.UseDurableLocalQueues();
     // Production loads the handlers pre-generated into Internal/Generated (scripts/codegen.sh; CI
     // fails when they are stale); elsewhere they are generated at start-up.
     opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;

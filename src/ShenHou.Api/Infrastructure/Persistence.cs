@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
 using ShenHou.Api.Cases;
+using ShenHou.Api.Work;
 using ShenHou.Domain.Cases;
 using ShenHou.Projections.Cases;
 using ShenHou.Projections.Work;
@@ -49,6 +50,14 @@ internal static class Persistence
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
             })
             .IntegrateWithWolverine()
+            // Each deadline becomes two durable scheduled checks (75% and just past due) in PostgreSQL.
+            .PublishEventsToWolverine("DeadlineSchedule", relay =>
+            {
+                relay.PublishEvent<ItemTransferred>((e, bus) =>
+                    DeadlineSchedule.Schedule(bus, e.Data.CaseId, e.Data.ItemCode, e.Data.WarnAt, e.Data.DueAt));
+                relay.PublishEvent<ItemDeadlineExtended>((e, bus) =>
+                    DeadlineSchedule.Schedule(bus, e.Data.CaseId, e.Data.ItemCode, e.Data.WarnAt, e.Data.DueAt));
+            })
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup();

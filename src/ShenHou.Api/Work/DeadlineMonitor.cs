@@ -42,6 +42,21 @@ public static class DeadlineMonitorHandler
     }
 }
 
+/// <summary>
+/// The primary trigger: Wolverine messages scheduled for the two instants of a deadline, stored in
+/// PostgreSQL by the durable local queue, so they fire after a restart too. The sweep stays as the
+/// safety net and as what tests drive with a controlled clock.
+/// </summary>
+public static class DeadlineSchedule
+{
+    public static async ValueTask Schedule(IMessageBus bus, Guid caseId, string itemCode, DateTimeOffset warnAt, DateTimeOffset dueAt)
+    {
+        var check = new CheckItemDeadline(caseId, itemCode);
+        await bus.ScheduleAsync(check, warnAt);
+        await bus.ScheduleAsync(check, dueAt.AddSeconds(1));
+    }
+}
+
 /// <summary>Runs a sweep every <c>Deadlines:SweepInterval</c> (default one minute; zero turns it off).</summary>
 public sealed class DeadlineMonitorService(
     IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DeadlineMonitorService> log)

@@ -2,6 +2,9 @@ using Alba;
 using ShenHou.Api.Work;
 using ShenHou.Domain.Cases;
 using ShenHou.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Persistence.Durability;
 using Wolverine.Tracking;
 
 namespace ShenHou.Tests.Work;
@@ -99,6 +102,24 @@ public sealed class DeadlineTests(AppFixture app) : ApiTest(app)
         var history = (await Api.History(id)).Events;
         Assert.Single(history, e => e.Type == "ItemDeadlineApproaching");
         Assert.Single(history, e => e.Type == "ItemOverdue");
+    }
+
+    [Fact]
+    public async Task each_deadline_is_also_two_durable_scheduled_checks_in_postgresql()
+    {
+        // A month ahead of the real clock, so the scheduled checks wait in the database.
+        var at = DateTimeOffset.UtcNow.AddDays(30).ToOffset(China);
+        var id = await AcceptedAt(new DateTimeOffset(at.Year, at.Month, at.Day, 10, 0, 0, China), "DRIVING_LICENSE_CANCEL");
+        var item = (await Api.Get(id)).Items.Single();
+        await Projected();
+
+        // Another process (the service after a restart) finds them in PostgreSQL.
+        await using var restarted = await App.StartHost();
+        var stored = await restarted.Services.GetRequiredService<IMessageStore>().Admin.AllIncomingAsync();
+        var checks = stored.Where(e => e.MessageType!.Contains(nameof(CheckItemDeadline)) && e.Status == EnvelopeStatus.Scheduled
+                && System.Text.Encoding.UTF8.GetString(e.Data ?? []).Contains(id.ToString()))
+            .Select(e => e.ScheduledTime!.Value).Order().ToArray();
+        Assert.Equal([item.WarnAt!.Value, item.DueAt!.Value.AddSeconds(1)], checks.Select(c => c.ToOffset(China)));
     }
 
     [Fact]
