@@ -27,6 +27,8 @@ while (($# > 0)); do
                 exit 2
             fi
             export Demo__SeedCases=$n
+            # The seeder files hundreds of requests a minute as a handful of clerks: no rate limit.
+            export Limits__RequestsPerMinute=${Limits__RequestsPerMinute:-0}
             echo "run.sh: the API will file $n demo cases once it listens (see its log)" >&2
             ;;
         *) APP_ARGS+=("$1") ;;

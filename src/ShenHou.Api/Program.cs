@@ -20,6 +20,7 @@ builder.Services.AddShenHouJson();
 builder.Services.AddShenHouProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddShenHouHealth();
+builder.Services.AddShenHouLimits(builder.Configuration);
 builder.Services.AddShenHouOpenApi();
 builder.AddShenHouPersistence();
 builder.Services.AddDataSharing(builder.Configuration);
@@ -40,6 +41,7 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseShenHouLimits();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));

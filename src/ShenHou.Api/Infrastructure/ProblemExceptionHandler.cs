@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var problem = Map(exception);
+        var problem = Map(exception, context);
         if (problem is null) return false;
         log.LogInformation("{Method} {Path} answered {Status}: {Detail}", context.Request.Method,
             context.Request.Path, problem.Status, problem.Detail ?? problem.Title);
@@ -28,7 +28,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
-    private static ProblemDetails? Map(Exception exception) => exception switch
+    private static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
     {
         CaseRuleViolation v => Problems.Conflict(v.Chinese, v.English, v.Rule),
         NotFoundException n => Problems.NotFound(n.Chinese, n.English),
@@ -39,6 +39,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException => Problems.Conflict(
             "办件已被他人修改，请刷新后重试", "the case was changed by someone else meanwhile; reload and retry",
             "stale-version"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Limits.TooLarge(
+            Limits.MaxBodyBytes(context.RequestServices.GetRequiredService<IConfiguration>())),
         BadHttpRequestException bad => Problems.Validation("$", $"请求无效 / bad request: {bad.Message}"),
         _ => null,
     };
