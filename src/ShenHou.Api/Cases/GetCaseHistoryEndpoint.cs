@@ -42,6 +42,10 @@ public static class GetCaseHistoryEndpoint
         ItemApproved a => a.Reason,
         ItemRejected r => r.Reason,
         CaseWithdrawn w => w.Reason,
+        MaterialRoutedToManualVerification m => m.Reason,
+        CorrectionRequested c => string.Join("; ", c.Materials.Select(m => $"{m.MaterialCode}: {m.Reason}")),
+        ItemDeadlineExtended x => x.Reason,
+        MaterialSuppliedOtherwise o => o.Reason,
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using ShenHou.Api.Audit;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Work;
 using ShenHou.Domain.Cases;
@@ -48,6 +49,8 @@ internal static class Persistence
                     .Index(r => r.Department).Index(r => r.DueAt).Index(r => r.Open).Index(r => r.RegionCode);
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
+                // Hash chain on every event, written in the event's transaction (docs/adr/0004-tamper-evident-history.md).
+                opts.AddTamperEvidence();
             })
             .IntegrateWithWolverine()
             // Each deadline becomes two durable scheduled checks (75% and just past due) in PostgreSQL.

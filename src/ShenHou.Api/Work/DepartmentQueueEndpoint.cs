@@ -47,7 +47,10 @@ public static class DepartmentQueueEndpoint
         else
         {
             var wanted = Enum.Parse<ItemStatus>(status);
-            rows = rows.Where(r => r.Status == wanted);
+            // An item of a withdrawn case keeps its last status but is no longer the department's work.
+            rows = wanted is ItemStatus.Transferred or ItemStatus.Approved
+                ? rows.Where(r => r.Status == wanted && r.Open)
+                : rows.Where(r => r.Status == wanted);
         }
         if (overdue == true) rows = rows.Where(r => r.Open && r.DueAt < now);
         if (overdue == false) rows = rows.Where(r => !r.Open || r.DueAt >= now);

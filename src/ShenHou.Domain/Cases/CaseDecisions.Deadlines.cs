@@ -54,7 +54,7 @@ public static partial class CaseDecisions
         var caseDue = calendar.DueAfter(current.AcceptedAt!.Value, ChainDays(current, (code, extraDays)));
         return new ItemDeadlineExtended(current.Id, code, extraDays, reason, approvedBy,
             calendar.AtFraction(item.TransferredAt.Value, days, DeadlineWarning), due.DueAt, due.Confirmed, caseDue.DueAt,
-            stamp.Actor, stamp.At);
+            caseDue.Confirmed, stamp.Actor, stamp.At);
     }
 
     private static CaseItem RequireInProgress(Case current, string code, string zhAction, string enAction)

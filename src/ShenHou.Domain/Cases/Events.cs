@@ -108,7 +108,7 @@ public sealed record ItemOverdue(
 /// <summary>An approved extension of an item's time limit; the case's deadline follows the longest chain again.</summary>
 public sealed record ItemDeadlineExtended(
     Guid CaseId, string ItemCode, int ExtraWorkingDays, string Reason, string ApprovedBy,
-    DateTimeOffset WarnAt, DateTimeOffset DueAt, bool DueConfirmed, DateTimeOffset CaseDueAt,
+    DateTimeOffset WarnAt, DateTimeOffset DueAt, bool DueConfirmed, DateTimeOffset CaseDueAt, bool CaseDueConfirmed,
     string Actor, DateTimeOffset At) : ICaseEvent;
 
 /// <summary>

@@ -150,6 +150,7 @@ public sealed class CaseDetails
         item.ApproachingSince = null;
         item.OverdueSince = null;
         DueAt = e.CaseDueAt;
+        DueConfirmed = e.CaseDueConfirmed;
     }
 
     public void Apply(MaterialSuppliedOtherwise e) =>

@@ -123,6 +123,19 @@ public sealed class ExtendTests
     private static List<object> Case() => AcceptedCase("DEATH_CERT", "HUKOU_CANCEL", "DRIVING_LICENSE_CANCEL");
 
     [Fact]
+    public void An_extension_into_a_year_without_published_holidays_marks_the_case_deadline_unconfirmed()
+    {
+        var history = AcceptedCase(new Stamp("window-620100-01", Beijing(2026, 12, 28, 9)), "DEATH_CERT", "HUKOU_CANCEL");
+        Assert.True(history.OfType<CaseAccepted>().Single().DueConfirmed);
+
+        var extended = CaseDecisions.Extend(State(history), "DEATH_CERT", 5, Reason, Approver, Now, TheCalendar);
+
+        Assert.True(extended.CaseDueAt.Year == 2027);
+        Assert.False(extended.CaseDueConfirmed);
+        Assert.False(extended.DueConfirmed);
+    }
+
+    [Fact]
     public void Extending_an_item_on_the_longest_chain_moves_its_deadline_and_the_cases()
     {
         var history = Case();
@@ -132,7 +145,7 @@ public sealed class ExtendTests
 
         // 1 + 2 days from 12-01: due 12-04, warned at 2.25 days (12-04 06:00); the chain is now 3 + 1 days: 12-07.
         Then.Emits([extended], new ItemDeadlineExtended(CaseId, "DEATH_CERT", 2, Reason, Approver,
-            Beijing(2026, 12, 4, 6), EndOf(12, 4), true, EndOf(12, 7), Now.Actor, Now.At));
+            Beijing(2026, 12, 4, 6), EndOf(12, 4), true, EndOf(12, 7), true, Now.Actor, Now.At));
         Assert.Equal(TheCalendar.DueAfter(Window.At, 3).DueAt, extended.DueAt);
         Assert.Equal(TheCalendar.DueAfter(Window.At, 4).DueAt, extended.CaseDueAt);
 
