@@ -11,13 +11,7 @@ public sealed class RefusalTests(AppFixture app) : ApiTest(app)
     private Task Refused(Guid id, string url, object body, string rule, string? detailContains = null) =>
         Api.Refused(id, url, body, rule, detailContains);
 
-    private async Task<Guid> Accepted(params string[] items)
-    {
-        var created = await Api.Submit(Forms.For(items));
-        await Api.VerifyAll(created.Id);
-        await Api.Accept(created.Id);
-        return created.Id;
-    }
+    private Task<Guid> Accepted(params string[] items) => Api.SubmitAndAccept(Forms.For(items));
 
     [Fact]
     public async Task deciding_an_item_that_waits_for_another_is_refused()

@@ -30,6 +30,15 @@ public sealed class CaseApi(IAlbaHost host)
         foreach (var m in details.Materials.Where(m => m.HandIn)) await Verify(id, m.Code);
     }
 
+    /// <summary>Files the form, verifies what was handed in, and accepts: the items go to their departments.</summary>
+    public async Task<Guid> SubmitAndAccept(SubmitCase form)
+    {
+        var created = await Submit(form);
+        await VerifyAll(created.Id);
+        await Accept(created.Id);
+        return created.Id;
+    }
+
     public Task<CaseVersion> Accept(Guid id, long? version = null) =>
         Command($"/api/cases/{id}/acceptance", new AcceptCase(version));
 

@@ -9,13 +9,7 @@ namespace ShenHou.Tests.Work;
 /// <summary>Department queues, claims, and cases that end with a mixed outcome.</summary>
 public sealed class ClaimAndQueueTests(AppFixture app) : ApiTest(app)
 {
-    private async Task<Guid> Accepted(params string[] items)
-    {
-        var created = await Api.Submit(Forms.For(items));
-        await Api.VerifyAll(created.Id);
-        await Api.Accept(created.Id);
-        return created.Id;
-    }
+    private Task<Guid> Accepted(params string[] items) => Api.SubmitAndAccept(Forms.For(items));
 
     [Fact]
     public async Task two_reviewers_never_work_one_item()

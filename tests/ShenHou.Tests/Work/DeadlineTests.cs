@@ -17,10 +17,7 @@ public sealed class DeadlineTests(AppFixture app) : ApiTest(app)
     private async Task<Guid> AcceptedAt(DateTimeOffset at, params string[] items)
     {
         App.Clock.Now = at;
-        var created = await Api.Submit(Forms.For(items) with { Deceased = Forms.Deceased() with { DiedAt = at.AddDays(-2) } });
-        await Api.VerifyAll(created.Id);
-        await Api.Accept(created.Id);
-        return created.Id;
+        return await Api.SubmitAndAccept(Forms.For(items) with { Deceased = Forms.Deceased() with { DiedAt = at.AddDays(-2) } });
     }
 
     private static Task Sweep(IAlbaHost host) => host.InvokeMessageAndWaitAsync(new SweepDeadlines());
