@@ -8,7 +8,7 @@ namespace ShenHou.Tests.DataSharing;
 internal static class RegistryHarness
 {
     // Timeouts stay generous here: a first request on a busy 2-core machine can take hundreds of ms.
-    // Only the timeout test shrinks them (see TinyTimeouts).
+    // Only the timeout test shrinks the attempt timeout.
     public static readonly Dictionary<string, string?> FastResilience = new()
     {
         ["DataSharing:Resilience:AttemptTimeout"] = "00:00:02",
@@ -20,12 +20,6 @@ internal static class RegistryHarness
     };
 
     public const int MaxRetries = 2;
-
-    public static readonly Dictionary<string, string?> TinyTimeouts = new()
-    {
-        ["DataSharing:Resilience:AttemptTimeout"] = "00:00:00.200",
-        ["DataSharing:Resilience:TotalTimeout"] = "00:00:00.600",
-    };
 
     public static ServiceProvider Services(Uri baseUrl, IDictionary<string, string?>? overrides = null)
     {
