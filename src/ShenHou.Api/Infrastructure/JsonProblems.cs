@@ -4,18 +4,29 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ShenHou.Api.Infrastructure;
 
 /// <summary>
-/// Wolverine answers a body it cannot read with its own English 400. This gives that problem the
-/// same shape as every other: bilingual, with <c>errors</c> keyed by the field's JSON path.
+/// Wolverine answers a body or a query value it cannot read with its own English 400. This gives
+/// those problems the same shape as every other: bilingual, with <c>errors</c> keyed by the field.
 /// </summary>
 internal static partial class JsonProblems
 {
     private const string WolverineTitle = "Invalid JSON format";
+    private const string WolverineQueryTitle = "Invalid query string value";
 
     public static void AddShenHouProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != WolverineTitle) return;
+            if (problem.Status != StatusCodes.Status400BadRequest) return;
+            if (problem.Title == WolverineQueryTitle && problem.Extensions.TryGetValue("parameter", out var parameter))
+            {
+                problem.Title = Problems.ValidationTitle;
+                problem.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [$"{parameter}"] = [$"查询参数格式错误 / the query value cannot be read: {problem.Detail}"],
+                };
+                return;
+            }
+            if (problem.Title != WolverineTitle) return;
 
             var path = JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value : "$";
             var field = path == "$" ? "$" : path.TrimStart('$', '.');

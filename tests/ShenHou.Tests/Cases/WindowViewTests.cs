@@ -78,14 +78,17 @@ public sealed class WindowViewTests(AppFixture app) : ApiTest(app)
     [InlineData("?submittedFrom=yesterday", "submittedFrom")]
     [InlineData("?pageSize=101", "pageSize")]
     [InlineData("?page=0", "page")]
-    public async Task bad_queries_are_400(string query, string field)
+    [InlineData("?page=x", "page")]
+    [InlineData("?overdue=maybe", "overdue")]
+    public async Task bad_queries_are_400_naming_the_parameter(string query, string field)
     {
-        await Host.Scenario(s =>
+        var result = await Host.Scenario(s =>
         {
             s.Get.Url($"/api/cases{query}");
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");
         });
-        _ = field;
+        var problem = (await result.ReadAsJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
+        Assert.Contains(" / ", Assert.Single(problem.Errors[field]));
     }
 }
