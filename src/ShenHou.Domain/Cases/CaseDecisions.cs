@@ -63,10 +63,15 @@ public static partial class CaseDecisions
             throw new CaseRuleViolation("material-not-awaited",
                 $"本办件没有正在等待的材料 {material}", $"no item of this case is still waiting to produce {material}");
 
-        var events = new List<object> { new MaterialSuppliedOtherwise(current.Id, material, reference, reason, stamp.Actor, stamp.At) };
-        if (current.Status != CaseStatus.Accepted) return events;
+        if (current.Status != CaseStatus.Accepted)
+            return [new MaterialSuppliedOtherwise(current.Id, material, reference, reason, stamp.Actor, stamp.At)];
 
         var after = Preview(current, c => c.SuppliedOtherwise.Add(material));
+        var caseDue = calendar.DueAfter(current.AcceptedAt!.Value, ChainDays(after, extra: null));
+        var events = new List<object>
+        {
+            new MaterialSuppliedOtherwise(current.Id, material, reference, reason, stamp.Actor, stamp.At, caseDue.DueAt, caseDue.Confirmed),
+        };
         ReleaseWaiting(after, after.Items.ToDictionary(i => i.Key, i => i.Value.Status), events, stamp, calendar);
         return events;
     }

@@ -114,9 +114,11 @@ public sealed record ItemDeadlineExtended(
 /// <summary>
 /// A material the case would produce was obtained another way (e.g. the family brought a death
 /// certificate issued elsewhere): items needing it no longer wait for, or fall with, its producer.
+/// After acceptance the case's deadline follows the shorter chain: <c>CaseDueAt</c> (null before).
 /// </summary>
 public sealed record MaterialSuppliedOtherwise(
-    Guid CaseId, string MaterialCode, string Reference, string Reason, string Actor, DateTimeOffset At) : ICaseEvent;
+    Guid CaseId, string MaterialCode, string Reference, string Reason, string Actor, DateTimeOffset At,
+    DateTimeOffset? CaseDueAt = null, bool? CaseDueConfirmed = null) : ICaseEvent;
 
 public sealed record ItemApproved(Guid CaseId, string ItemCode, string? Reason, string Actor, DateTimeOffset At) : ICaseEvent;
 

@@ -153,8 +153,11 @@ public sealed class CaseDetails
         DueConfirmed = e.CaseDueConfirmed;
     }
 
-    public void Apply(MaterialSuppliedOtherwise e) =>
+    public void Apply(MaterialSuppliedOtherwise e)
+    {
         SuppliedOtherwise.Add(new SuppliedOtherwiseView(e.MaterialCode, e.Reference, e.Reason, e.Actor, e.At));
+        if (e.CaseDueAt is { } due) (DueAt, DueConfirmed) = (due, e.CaseDueConfirmed ?? DueConfirmed);
+    }
 
     public void Apply(ItemApproved e)
     {

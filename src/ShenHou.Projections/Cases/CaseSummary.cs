@@ -73,6 +73,7 @@ public sealed class CaseSummary
         SetOpen(e.ItemCode, e.DueAt);
     }
 
+    public void Apply(MaterialSuppliedOtherwise e) => DueAt = e.CaseDueAt ?? DueAt;
     public void Apply(ItemRejected e) { ItemsRejected++; Finish(e.ItemCode); }
     public void Apply(ItemIssued e) => Finish(e.ItemCode);
     public void Apply(CaseReadyForDelivery _) => Status = CaseStatus.ReadyForDelivery;

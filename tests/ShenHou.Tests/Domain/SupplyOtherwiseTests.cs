@@ -23,8 +23,10 @@ public sealed class SupplyOtherwiseTests
 
         var events = Supply(history);
 
+        // Both items now run side by side: the case is due after one working day from acceptance.
+        var due = TheCalendar.DueAfter(Window.At, 1);
         Then.Emits(events,
-            new MaterialSuppliedOtherwise(CaseId, Certificate, Reference, Why, Now.Actor, Now.At),
+            new MaterialSuppliedOtherwise(CaseId, Certificate, Reference, Why, Now.Actor, Now.At, due.DueAt, due.Confirmed),
             TransferredTo("HUKOU_CANCEL", "PUBLIC_SECURITY", Now));
         var after = Fold([.. history, .. events]);
         Assert.Contains(Certificate, after.SuppliedOtherwise);
@@ -70,8 +72,11 @@ public sealed class SupplyOtherwiseTests
         var events = Supply(history);
 
         // the notarisation needed only the certificate; the housing fund also needs the inheritance document
+        var chain = EmbeddedCatalog.Item("INHERITANCE_NOTARIZATION").TimeLimitWorkingDays
+                    + EmbeddedCatalog.Item("HOUSING_FUND_WITHDRAWAL").TimeLimitWorkingDays;
+        var due = TheCalendar.DueAfter(Window.At, chain);
         Then.Emits(events,
-            new MaterialSuppliedOtherwise(CaseId, Certificate, Reference, Why, Now.Actor, Now.At),
+            new MaterialSuppliedOtherwise(CaseId, Certificate, Reference, Why, Now.Actor, Now.At, due.DueAt, due.Confirmed),
             TransferredTo("INHERITANCE_NOTARIZATION", "JUSTICE", Now));
         history.AddRange(events);
         Assert.Equal(["INHERITANCE_NOTARIZATION"], State(history).Blocking("HOUSING_FUND_WITHDRAWAL"));
