@@ -16,9 +16,11 @@ public sealed record CaseHistory(Guid CaseId, IReadOnlyList<HistoryEntry> Events
 /// <param name="Timestamp">When it happened, by the service's clock.</param>
 /// <param name="RecordedAt">When the database stored it.</param>
 /// <param name="Data">The event's own fields.</param>
+/// <param name="CorrelationId">The request (or the chain of messages) that wrote the event.</param>
+/// <param name="CausationId">The message that caused it, when a message did (deadline checks).</param>
 public sealed record HistoryEntry(
     long Version, long Sequence, string Type, DateTimeOffset Timestamp, DateTimeOffset RecordedAt,
-    string Actor, string? Reason, JsonElement Data);
+    string Actor, string? Reason, JsonElement Data, string? CorrelationId, string? CausationId);
 
 public static class GetCaseHistoryEndpoint
 {
@@ -32,7 +34,8 @@ public static class GetCaseHistoryEndpoint
         {
             var data = (ICaseEvent)e.Data;
             return new HistoryEntry(e.Version, e.Sequence, e.EventType.Name, data.At, e.Timestamp, data.Actor,
-                ReasonOf(data), JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options));
+                ReasonOf(data), JsonSerializer.SerializeToElement(e.Data, e.EventType, Json.Options),
+                e.CorrelationId, e.CausationId);
         }).ToArray());
     }
 

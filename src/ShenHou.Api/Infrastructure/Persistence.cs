@@ -35,6 +35,9 @@ internal static class Persistence
                 opts.DatabaseSchemaName = CaseNumbers.Schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 foreach (var type in CaseEvents.All) opts.Events.AddEventType(type);
+                // Which request (correlation) and which message (causation) wrote each event: shown in the history.
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
 
                 opts.Projections.LiveStreamAggregation<Case>();
                 opts.Projections.Snapshot<CaseDetails>(SnapshotLifecycle.Inline);

@@ -68,6 +68,13 @@ public sealed class LifecycleTests(AppFixture app) : ApiTest(app)
         Assert.Equal("reviewer-DEATH_CERT", history.Single(e => e.Type == "ItemApproved"
             && e.Data.GetProperty("itemCode").GetString() == "DEATH_CERT").Actor);
         Assert.Equal("CaseSubmitted", history[0].Type);
+        // One request, one correlation id: acceptance and the transfers it made share it.
+        var acceptance = history.Single(e => e.Type == "CaseAccepted");
+        Assert.False(string.IsNullOrEmpty(acceptance.CorrelationId));
+        var transfersAtAcceptance = history.SkipWhile(e => e != acceptance).Skip(1).TakeWhile(e => e.Type == "ItemTransferred").ToArray();
+        Assert.NotEmpty(transfersAtAcceptance);
+        Assert.All(transfersAtAcceptance, e => Assert.Equal(acceptance.CorrelationId, e.CorrelationId));
+        Assert.NotEqual(history[0].CorrelationId, acceptance.CorrelationId);
         Assert.Equal("CaseDelivered", history[^1].Type);
     }
 
