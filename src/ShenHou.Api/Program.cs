@@ -42,6 +42,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseShenHouLimits();
+app.UseShenHouIdempotency();
 app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));

@@ -52,6 +52,7 @@ internal static class Persistence
                     .Index(r => r.Department).Index(r => r.DueAt).Index(r => r.Open).Index(r => r.RegionCode);
 
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
+                opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
                 // Hash chain on every event, written in the event's transaction (docs/adr/0004-tamper-evident-history.md).
                 opts.AddTamperEvidence();
             })
