@@ -54,9 +54,6 @@ public static class MerkleTree
 
 internal static class CheckpointDays
 {
-    public static bool TryParse(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
     /// <summary>The day's stored event hashes, in global sequence order, joined to the events they cover.</summary>
     public static async Task<List<CheckpointLeaf>> Leaves(NpgsqlDataSource dataSource, DateOnly day, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace ShenHou.Api.Audit;
 public static class CreateCheckpointEndpoint
 {
     public static ProblemDetails Validate(string date) =>
-        CheckpointDays.TryParse(date, out _)
+        ChinaStandardTime.ParseDay(date) is not null
             ? WolverineContinue.NoProblems
             : Problems.Validation("date", "日期格式应为 yyyy-MM-dd / the date must be yyyy-MM-dd");
 
@@ -26,7 +26,7 @@ public static class CreateCheckpointEndpoint
     public static async Task<AuditCheckpoint> Post(string date, IDocumentSession session, NpgsqlDataSource dataSource,
         ServiceClock clock, CancellationToken ct)
     {
-        CheckpointDays.TryParse(date, out var day);
+        var day = ChinaStandardTime.ParseDay(date)!.Value; // Validate checked it
         var now = clock.GetUtcNow();
         if (day >= ChinaStandardTime.DayOf(now))
             throw new CaseRuleViolation("day-not-over",

@@ -48,7 +48,7 @@ public static class VerifyCaseHistoryEndpoint
         await transaction.CommitAsync(ct);
 
         if (events.Count == 0 && hashes.Count == 0 && streamVersion is null)
-            throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");
+            throw NotFoundException.Case(id);
         var broken = HistoryChain.FirstBreak(id, events, hashes, streamVersion);
         return new HistoryVerification(id, broken is null, events.Count, broken?.Version, broken?.Reason);
     }

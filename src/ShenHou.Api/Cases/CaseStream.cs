@@ -22,7 +22,7 @@ internal static class CaseStream
             ? await session.Events.FetchForExclusiveWriting<Case>(id, ct)
             : await session.Events.FetchForWriting<Case>(id, ct);
         if (stream.Aggregate is null)
-            throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");
+            throw NotFoundException.Case(id);
         if (version is not null && version != stream.CurrentVersion)
             throw new StaleVersionException(version.Value, stream.CurrentVersion ?? 0);
         return stream;

@@ -13,5 +13,5 @@ public static class GetCaseEndpoint
     [ProducesResponseType<CaseDetails>(StatusCodes.Status200OK)]
     public static async Task<CaseDetails> Get(Guid id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<CaseDetails>(id, ct)
-        ?? throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");
+        ?? throw NotFoundException.Case(id);
 }

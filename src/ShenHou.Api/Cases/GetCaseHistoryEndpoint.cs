@@ -29,7 +29,7 @@ public static class GetCaseHistoryEndpoint
     public static async Task<CaseHistory> Get(Guid id, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        if (events.Count == 0) throw new NotFoundException($"办件 {id} 不存在", $"case {id} does not exist");
+        if (events.Count == 0) throw NotFoundException.Case(id);
         return new CaseHistory(id, events.Select(e =>
         {
             var data = (ICaseEvent)e.Data;

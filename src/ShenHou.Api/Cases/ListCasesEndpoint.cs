@@ -82,7 +82,7 @@ public static class ListCasesEndpoint
     /// <summary>A date is the whole day in China time; a timestamp is that instant.</summary>
     private static (DateTimeOffset Start, DateTimeOffset End)? ParseInstant(string value)
     {
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (ChinaStandardTime.ParseDay(value) is { } day)
         {
             var start = ChinaStandardTime.StartOf(day);
             return (start, start.AddDays(1));

@@ -46,6 +46,8 @@ internal static class Problems
 /// <summary>Thrown where a request names something that does not exist; answered as 404.</summary>
 internal sealed class NotFoundException(string chinese, string english) : Exception($"{chinese} / {english}")
 {
+    public static NotFoundException Case(Guid id) => new($"办件 {id} 不存在", $"case {id} does not exist");
+
     public string Chinese { get; } = chinese;
     public string English { get; } = english;
 }

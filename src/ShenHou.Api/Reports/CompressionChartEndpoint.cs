@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Catalog;
 using Wolverine.Http;
 
@@ -67,8 +68,7 @@ public static class CompressionChartEndpoint
         return slots;
     }
 
-    private static DateOnly? Month(string? key) =>
-        DateOnly.TryParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static DateOnly? Month(string? key) => ChinaStandardTime.ParseDay(key + "-01");
 
     private static string Short(string name) => name.Length <= 10 ? name : name[..9] + "…";
 }

@@ -29,8 +29,8 @@ public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? RegionCo
     {
         var errors = new Dictionary<string, string[]>();
         (regionCode, groupBy) = (Blank(regionCode), Blank(groupBy));
-        var start = ParseDay(from);
-        var end = ParseDay(to);
+        var start = ChinaStandardTime.ParseDay(from);
+        var end = ChinaStandardTime.ParseDay(to);
         if (from is not null && start is null) errors["from"] = ["须为日期 yyyy-MM-dd / a date yyyy-MM-dd"];
         if (to is not null && end is null) errors["to"] = ["须为日期 yyyy-MM-dd / a date yyyy-MM-dd"];
         if (start is not null && end is not null && start > end)
@@ -45,7 +45,7 @@ public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? RegionCo
     /// <summary>The parsed filter; call after <see cref="Check"/> found nothing wrong.</summary>
     public static ReportFilter Of(string? from, string? to, string? regionCode, string? groupBy,
         ReportGrouping fallback = ReportGrouping.None) =>
-        new(ParseDay(from), ParseDay(to), Blank(regionCode), Blank(groupBy) switch
+        new(ChinaStandardTime.ParseDay(from), ChinaStandardTime.ParseDay(to), Blank(regionCode), Blank(groupBy) switch
         {
             "region" => ReportGrouping.Region,
             "month" => ReportGrouping.Month,
@@ -57,9 +57,4 @@ public sealed record ReportFilter(DateOnly? From, DateOnly? To, string? RegionCo
 
     /// <summary>An empty parameter (<c>?regionCode=</c>) is no filter, as in the window view.</summary>
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static DateOnly? ParseDay(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : null;
 }
