@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
+using ShenHou.Api.Access;
 using ShenHou.Api.DataSharing;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Api.Intake;
@@ -20,6 +21,7 @@ builder.Services.AddShenHouJson();
 builder.Services.AddShenHouProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddShenHouHealth();
+builder.Services.AddShenHouAuth(builder.Configuration);
 builder.Services.AddShenHouLimits(builder.Configuration);
 builder.Services.AddShenHouOpenApi();
 builder.AddShenHouPersistence();
@@ -41,11 +43,14 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseShenHouLimits();
-app.UseShenHouIdempotency();
-app.UseStatusCodePages();
+app.UseShenHouBodyLimit();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));
+// Who is calling decides the rate limit's partition, the idempotency keys' scope and the case's jurisdiction.
+app.UseShenHouAuth();
+app.UseRateLimiter();
+app.UseShenHouIdempotency();
+app.UseStatusCodePages();
 app.MapShenHouHealth();
 app.MapWolverineEndpoints(o =>
 {

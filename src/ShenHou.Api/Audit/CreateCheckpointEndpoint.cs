@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -20,6 +22,7 @@ public static class CreateCheckpointEndpoint
     /// for a day already checkpointed it answers the stored checkpoint, or 409 when the day's hashes
     /// no longer give the stored root.
     /// </summary>
+    [Authorize(Roles = Roles.Auditor)]
     [WolverinePost("/api/audit/checkpoints/{date}", OperationId = "CreateAuditCheckpoint"), Tags("Audit")]
     [ProducesResponseType<AuditCheckpoint>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]

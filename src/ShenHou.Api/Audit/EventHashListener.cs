@@ -35,9 +35,10 @@ internal sealed class EventHashListener(StoreOptions options) : DocumentSessionL
             {
                 var type = e.EventTypeName;
                 var json = options.Serializer().ToJson(e.Data);
+                var metadata = EventHashes.Metadata(e.CorrelationId, e.CausationId, e.Headers);
                 var hash = e.Data is ICaseEvent c
-                    ? EventHashes.Compute(previous, stream.Id, e.Version, type, c.Actor, c.At, CanonicalJson.Canonicalise(json))
-                    : EventHashes.ComputeStored(previous, stream.Id, e.Version, type, json);
+                    ? EventHashes.Compute(previous, stream.Id, e.Version, type, c.Actor, c.At, CanonicalJson.Canonicalise(json), metadata)
+                    : EventHashes.ComputeStored(previous, stream.Id, e.Version, type, json, metadata);
                 var at = e.Data is ICaseEvent stamped ? stamped.At : DateTimeOffset.MinValue;
                 session.QueueSqlCommand(
                     $"insert into {EventHashes.TableName} (stream_id, version, event_type, hash, previous_hash, hashed_at) " +

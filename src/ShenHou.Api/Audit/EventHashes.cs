@@ -8,7 +8,8 @@ namespace ShenHou.Api.Audit;
 /// <summary>
 /// The hash chain of every case stream (see docs/adr/0004-tamper-evident-history.md). Each event's
 /// hash covers the previous event's hash, the stream id, the version, the event type, the actor and
-/// time the event carries, and the canonical JSON of its data.
+/// time the event carries, the canonical JSON of its data, and its metadata (correlation and
+/// causation ids, and the headers: user, role, department, region, reason, legal basis).
 /// </summary>
 public static class EventHashes
 {
@@ -17,7 +18,7 @@ public static class EventHashes
     /// <summary>What version 1 chains to.</summary>
     public static readonly string Genesis = Convert.ToHexStringLower(SHA256.HashData("shenhou/genesis"u8));
 
-    private const string Format = "shenhou/event-hash/v1";
+    private const string Format = "shenhou/event-hash/v2";
 
     public static Table Table()
     {
@@ -38,16 +39,27 @@ public static class EventHashes
     /// hash has been computed.
     /// </summary>
     public static string Compute(string previousHash, Guid streamId, long version, string eventType,
-        string actor, DateTimeOffset at, string canonicalData)
+        string actor, DateTimeOffset at, string canonicalData, string canonicalMetadata)
     {
         var input = CanonicalJson.Array(Format, previousHash, streamId.ToString("D"), version, eventType, actor,
             at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            new RawJson(canonicalData));
+            new RawJson(canonicalData), new RawJson(canonicalMetadata));
         return Convert.ToHexStringLower(SHA256.HashData(input));
     }
 
-    /// <summary>The hash of an event as stored: actor and time are read from its data.</summary>
-    public static string ComputeStored(string previousHash, Guid streamId, long version, string eventType, string dataJson)
+    /// <summary>The metadata the hash covers, as canonical JSON.</summary>
+    public static string Metadata(string? correlationId, string? causationId, IDictionary<string, object>? headers) =>
+        CanonicalJson.Canonicalise(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["causationId"] = causationId, ["correlationId"] = correlationId, ["headers"] = headers,
+        }));
+
+    /// <summary>
+    /// The hash of an event as stored: actor and time are read from its data; <paramref name="metadataJson"/>
+    /// is <c>{causationId, correlationId, headers}</c> as built from <c>mt_events</c>.
+    /// </summary>
+    public static string ComputeStored(string previousHash, Guid streamId, long version, string eventType, string dataJson,
+        string metadataJson)
     {
         using var document = JsonDocument.Parse(dataJson);
         var data = document.RootElement;
@@ -55,6 +67,7 @@ public static class EventHashes
             ? a.GetString()! : "";
         var at = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("at", out var t) && t.TryGetDateTimeOffset(out var parsed)
             ? parsed : DateTimeOffset.MinValue;
-        return Compute(previousHash, streamId, version, eventType, actor, at, CanonicalJson.Write(data));
+        return Compute(previousHash, streamId, version, eventType, actor, at, CanonicalJson.Write(data),
+            CanonicalJson.Canonicalise(metadataJson));
     }
 }

@@ -1,7 +1,8 @@
 namespace ShenHou.Api.Audit;
 
 /// <summary>An event as stored in <c>mt_events</c>, read raw.</summary>
-public sealed record StoredEvent(long Version, long Sequence, string Type, string Data);
+/// <param name="Metadata"><c>{causationId, correlationId, headers}</c> as JSON.</param>
+public sealed record StoredEvent(long Version, long Sequence, string Type, string Data, string Metadata);
 
 /// <summary>A row of <c>event_hashes</c>.</summary>
 public sealed record StoredHash(long Version, string Type, string Hash, string PreviousHash);
@@ -37,7 +38,7 @@ public static class HistoryChain
             string recomputed;
             try
             {
-                recomputed = EventHashes.ComputeStored(previous, streamId, version, e.Type, e.Data);
+                recomputed = EventHashes.ComputeStored(previous, streamId, version, e.Type, e.Data, e.Metadata);
             }
             catch (System.Text.Json.JsonException)
             {

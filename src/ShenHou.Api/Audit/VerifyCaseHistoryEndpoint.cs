@@ -1,6 +1,8 @@
 using System.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Infrastructure;
 using Wolverine.Http;
@@ -20,6 +22,7 @@ public static class VerifyCaseHistoryEndpoint
     private const string Schema = CaseNumbers.Schema;
 
     /// <summary>Recomputes the case's hash chain from the events as stored and names the first broken event.</summary>
+    [Authorize(Roles = Roles.Auditor)]
     [WolverineGet("/api/cases/{id}/history/verification", OperationId = "VerifyCaseHistory"), Tags("Audit")]
     [ProducesResponseType<HistoryVerification>(StatusCodes.Status200OK)]
     public static async Task<HistoryVerification> Get(Guid id, NpgsqlDataSource dataSource, CancellationToken ct)
@@ -30,10 +33,11 @@ public static class VerifyCaseHistoryEndpoint
 
         var events = new List<StoredEvent>();
         await using (var command = Command(connection, transaction,
-            $"select version, seq_id, type, data::text from {Schema}.mt_events where stream_id = $1 order by version", id))
+            $"select version, seq_id, type, data::text, json_build_object('causationId', causation_id, " +
+            $"'correlationId', correlation_id, 'headers', headers)::text from {Schema}.mt_events where stream_id = $1 order by version", id))
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
-                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3)));
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
 
         var hashes = new List<StoredHash>();
         await using (var command = Command(connection, transaction,

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -16,6 +18,7 @@ public static class AcceptCaseEndpoint
         request is null ? Problems.BodyRequired : WolverineContinue.NoProblems;
 
     /// <summary>受理: accept the case and transfer every item that waits for nothing to its department.</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/acceptance", OperationId = "AcceptCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, AcceptCase request, IDocumentSession session,

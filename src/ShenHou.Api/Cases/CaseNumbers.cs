@@ -1,6 +1,6 @@
-using ShenHou.Api.Infrastructure;
 using System.Globalization;
 using Npgsql;
+using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
@@ -23,6 +25,7 @@ public static class DecideItemEndpoint
     }
 
     /// <summary>Approve or reject a transferred item (审批). A rejection closes the items that wait for it.</summary>
+    [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/decision", OperationId = "DecideItem"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, DecideItem request,

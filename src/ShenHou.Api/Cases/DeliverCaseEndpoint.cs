@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -20,6 +22,7 @@ public static class DeliverCaseEndpoint
     }
 
     /// <summary>一窗出件: hand every result out together.</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/delivery", OperationId = "DeliverCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, DeliverCase request, IDocumentSession session,

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -25,6 +27,7 @@ public static class IssueItemEndpoint
     }
 
     /// <summary>Issue the result of an approved item (出证); items waiting for it are transferred by themselves.</summary>
+    [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/issuance", OperationId = "IssueItem"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, IssueItem request,

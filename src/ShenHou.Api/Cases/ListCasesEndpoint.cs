@@ -1,7 +1,9 @@
 using System.Globalization;
 using Marten;
 using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
@@ -39,16 +41,17 @@ public static class ListCasesEndpoint
     /// The unified window view. <c>q</c> matches a case number exactly or part of the deceased's or
     /// applicant's name; <c>submittedTo</c> as a date includes that whole day (China time).
     /// </summary>
+    [Authorize(Roles = Roles.WindowOrSupervisor)]
     [WolverineGet("/api/cases", OperationId = "ListCases"), Tags("Cases")]
     [ProducesResponseType<CaseList>(StatusCodes.Status200OK)]
     public static async Task<CaseList> Get(string? regionCode, string? status, string? department, bool? overdue,
         string? q, string? submittedFrom, string? submittedTo, int? page, int? pageSize, string? sort,
-        IQuerySession session, ServiceClock clock, CancellationToken ct)
+        IQuerySession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (p, size) = Paging.Of(page, pageSize);
         IQueryable<CaseSummary> rows = session.Query<CaseSummary>();
-        if (!string.IsNullOrWhiteSpace(regionCode)) rows = rows.Where(c => c.RegionCode == regionCode);
+        if (StaffMember.Of(http).Region(regionCode) is { } region) rows = rows.Where(c => c.RegionCode == region);
         if (status is not null)
         {
             var wanted = Enum.Parse<CaseStatus>(status);

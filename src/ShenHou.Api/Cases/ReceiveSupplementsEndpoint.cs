@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
@@ -29,6 +31,7 @@ public static class ReceiveSupplementsEndpoint
     }
 
     /// <summary>补正: the applicant brings what the round asked for; the case goes back to verification.</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/supplements", OperationId = "ReceiveSupplements"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, ReceiveSupplements request, IDocumentSession session,

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
@@ -34,6 +36,7 @@ public static class RequestCorrectionEndpoint
     }
 
     /// <summary>一次性告知补正: list every deficient material at once; the case awaits the applicant.</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/correction-requests", OperationId = "RequestCorrection"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, RequestCorrection request, IDocumentSession session,

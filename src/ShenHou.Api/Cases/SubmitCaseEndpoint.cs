@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Api.Intake;
 using ShenHou.Domain.Cases;
@@ -13,13 +15,18 @@ namespace ShenHou.Api.Cases;
 /// <summary>一次申办: one form, one submission, one case.</summary>
 public static class SubmitCaseEndpoint
 {
-    public static ProblemDetails Validate(SubmitCase? form, ServiceCatalog catalog, ServiceClock clock)
+    public static ProblemDetails Validate(SubmitCase? form, ServiceCatalog catalog, ServiceClock clock, HttpContext http)
     {
         var errors = new SubmitCaseRules(catalog, clock.GetUtcNow()).Check(form);
-        return errors.Count == 0 ? WolverineContinue.NoProblems : Problems.Validation(errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        // A window files for its own region only.
+        var caller = StaffMember.Of(http);
+        return caller.Covers(form!.RegionCode!) ? WolverineContinue.NoProblems : AccessProblems.Outside(
+            $"本窗口只能受理本地区（{caller.RegionCode}）的办件", $"this window may file cases of its own region ({caller.RegionCode}) only");
     }
 
     /// <summary>Submit the one application form (Annex 1).</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases", OperationId = "SubmitCase"), Tags("Cases")]
     [ProducesResponseType<CaseCreated>(StatusCodes.Status201Created)]
     public static async Task<(CaseCreated, IStartStream)> Post(

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
@@ -24,6 +26,7 @@ public static class VerifyMaterialEndpoint
     }
 
     /// <summary>Record the verification of one material (材料核验).</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/materials/{materialCode}/verification", OperationId = "VerifyMaterial"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, VerifyMaterial request,

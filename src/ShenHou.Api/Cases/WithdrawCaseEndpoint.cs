@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using Wolverine.Http;
@@ -21,6 +23,7 @@ public static class WithdrawCaseEndpoint
     }
 
     /// <summary>Withdraw a case that is not finished yet (撤回).</summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/withdrawal", OperationId = "WithdrawCase"), Tags("Cases")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, WithdrawCase request, IDocumentSession session,

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Api.Privacy;
 using ShenHou.Domain.People;
 using Wolverine.Http;
 
@@ -24,18 +27,22 @@ public static class PrefillEndpoint
     /// number, and whether it records the person as deceased. 503 when the registry cannot be reached:
     /// the form can still be filled in by hand.
     /// </summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverineGet("/api/prefill", OperationId = "Prefill"), Tags("Intake")]
     [ProducesResponseType<PrefillAnswer>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public static async Task<PrefillAnswer> Get(string? idNumber, IPopulationRegistry registry, CancellationToken ct)
+    public static async Task<PrefillAnswer> Get(string? idNumber, IPopulationRegistry registry, AccessLog log,
+        HttpContext http, CancellationToken ct)
     {
         var id = CitizenId.Check(idNumber).Id ?? throw new InvalidOperationException("Validate lets only valid numbers through");
         // Masked in the message: problem details are logged, ID numbers must not be.
         var person = await registry.FindAsync(id.Value, ct)
             ?? throw new NotFoundException($"人口库中没有公民身份号码 {id.Masked} 的记录",
                 $"the population registry has no record of citizen ID number {id.Masked}");
+        var reader = StaffMember.Of(http);
+        await log.Record(http, reader, ["registry.population"], null, null, reader.RegionCode, ct);
         return new PrefillAnswer(id.Value, person.Name, person.Gender, person.Ethnicity, person.HouseholdAddress,
             person.Deceased, RegistryNames.Population);
     }

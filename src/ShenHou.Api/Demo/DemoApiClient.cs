@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Projections.Cases;
 
@@ -7,17 +9,23 @@ namespace ShenHou.Api.Demo;
 
 /// <summary>
 /// The case endpoints as a staff UI calls them over HTTP, with the service's JSON rules; any
-/// unexpected status becomes a <see cref="DemoFilingException"/> carrying the problem text.
+/// unexpected status becomes a <see cref="DemoFilingException"/> carrying the problem text. Each
+/// actor sends a token of its own role, so the demo passes the same checks as real staff.
 /// </summary>
-internal sealed class DemoApiClient(HttpClient http)
+internal sealed class DemoApiClient(HttpClient http, TokenIssuer tokens)
 {
-    public async Task<T> Post<T>(string url, object body, string actor, HttpStatusCode expected, CancellationToken ct)
+    private readonly ConcurrentDictionary<DemoActor, string> _tokens = new();
+
+    /// <summary>Reads cases with the province's scope, as a supervisor: masked, and not an access-log entry.</summary>
+    private DemoActor Reader => new("demo-seeder", Roles.Supervisor, null, tokens.ProvinceCode);
+
+    public async Task<T> Post<T>(string url, object body, DemoActor actor, HttpStatusCode expected, CancellationToken ct)
     {
         using var response = await Send(HttpMethod.Post, url, body, actor, expected, ct);
         return await Read<T>(response, url, ct);
     }
 
-    public async Task Post(string url, object body, string actor, CancellationToken ct)
+    public async Task Post(string url, object body, DemoActor actor, CancellationToken ct)
     {
         using var response = await Send(HttpMethod.Post, url, body, actor, HttpStatusCode.OK, ct);
     }
@@ -25,15 +33,16 @@ internal sealed class DemoApiClient(HttpClient http)
     public async Task<CaseDetails> Case(Guid id, CancellationToken ct)
     {
         var url = $"api/cases/{id}";
-        using var response = await Send(HttpMethod.Get, url, null, "demo-seeder", HttpStatusCode.OK, ct);
+        using var response = await Send(HttpMethod.Get, url, null, Reader, HttpStatusCode.OK, ct);
         return await Read<CaseDetails>(response, url, ct);
     }
 
     private async Task<HttpResponseMessage> Send(
-        HttpMethod method, string url, object? body, string actor, HttpStatusCode expected, CancellationToken ct)
+        HttpMethod method, string url, object? body, DemoActor actor, HttpStatusCode expected, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Add(Stamps.ActorHeader, actor);
+        var token = _tokens.GetOrAdd(actor, a => tokens.For(a.UserId, a.Role, a.Department, a.RegionCode));
+        request.Headers.Authorization = new("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json.Options);
         var response = await http.SendAsync(request, ct);
         if (response.StatusCode == expected) return response;
@@ -41,7 +50,7 @@ internal sealed class DemoApiClient(HttpClient http)
         {
             var text = await response.Content.ReadAsStringAsync(ct);
             throw new DemoFilingException(
-                $"{method} /{url} as {actor} answered {(int)response.StatusCode} {response.StatusCode}, expected {(int)expected}: " +
+                $"{method} /{url} as {actor.UserId} ({actor.Role}) answered {(int)response.StatusCode} {response.StatusCode}, expected {(int)expected}: " +
                 (text.Length > 800 ? text[..800] + "…" : text));
         }
     }
@@ -50,3 +59,6 @@ internal sealed class DemoApiClient(HttpClient http)
         await response.Content.ReadFromJsonAsync<T>(Json.Options, ct)
         ?? throw new DemoFilingException($"/{url} answered an empty body");
 }
+
+/// <summary>Who a demo step acts as.</summary>
+internal sealed record DemoActor(string UserId, string Role, string? Department, string RegionCode);

@@ -1,4 +1,5 @@
 using System.Net;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.DataSharing;
 using ShenHou.Api.Work;
@@ -17,9 +18,10 @@ namespace ShenHou.Api.Demo;
 /// <param name="http">A client whose base address is the service (the service's own loopback address, or a test server).</param>
 /// <param name="clock">The service clock: deaths are placed in the weeks before its now.</param>
 /// <param name="seed">The run's seed: the same seed files the same shapes of cases.</param>
-public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeProvider clock, int seed, DemoPeople? people = null)
+/// <param name="tokens">Signs each demo actor's token (the service's own key).</param>
+public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeProvider clock, int seed, TokenIssuer tokens, DemoPeople? people = null)
 {
-    private readonly DemoApiClient _api = new(http);
+    private readonly DemoApiClient _api = new(http, tokens);
     private readonly DemoPeople _people = people ?? DemoPeople.LoadEmbedded();
 
     public int Seed => seed;
@@ -45,8 +47,9 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
 
         public async Task<FiledCase> Execute(CancellationToken ct)
         {
-            var created = await api.Post<CaseCreated>("api/cases", plan.Form, plan.SubmittedBy, HttpStatusCode.Created, ct);
-            (_id, _region) = (created.Id, plan.Form.RegionCode!);
+            _region = plan.Form.RegionCode!;
+            var created = await api.Post<CaseCreated>("api/cases", plan.Form, Window(plan.SubmittedBy), HttpStatusCode.Created, ct);
+            _id = created.Id;
             _steps.Add($"submit {created.CaseNumber}");
 
             if (await Intake(ct)) await Work(ct);
@@ -77,24 +80,24 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
                 await VerifyAll(toVerify.Except(deficient), ct);
                 foreach (var code in deficient)
                 {
-                    await Command($"materials/{code}/verification", new VerifyMaterial(false, Deficiency(code), null), plan.Clerk, ct);
+                    await Command($"materials/{code}/verification", new VerifyMaterial(false, Deficiency(code), null), Clerk, ct);
                     _steps.Add($"verify {code} failed");
                 }
                 await Command("correction-requests",
                     new RequestCorrection(deficient.Select(c => (DeficiencyForm?)new DeficiencyForm(c, Deficiency(c))).ToList(), null),
-                    plan.Clerk, ct);
+                    Clerk, ct);
                 _steps.Add($"correction {string.Join('+', deficient)}");
                 if (plan.Outcome == DemoOutcome.AwaitingCorrection) return false;
 
                 await Command("supplements", new ReceiveSupplements(deficient.Select(c => (string?)c).ToList(),
-                    DemoTexts.Supplements[random.Next(DemoTexts.Supplements.Length)], null), plan.Clerk, ct);
+                    DemoTexts.Supplements[random.Next(DemoTexts.Supplements.Length)], null), Clerk, ct);
                 _steps.Add($"supplements {string.Join('+', deficient)}");
                 toVerify = Unverified(await api.Case(_id, ct));
             }
             if (plan.Outcome == DemoOutcome.AwaitingCorrection) return false; // nothing was handed in to correct
 
             await VerifyAll(toVerify, ct);
-            await Command("acceptance", new AcceptCase(null), plan.Clerk, ct);
+            await Command("acceptance", new AcceptCase(null), Clerk, ct);
             _steps.Add("accept");
             return true;
         }
@@ -142,7 +145,7 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
             if (finished.Status != CaseStatus.ReadyForDelivery)
                 throw new DemoFilingException($"case {_id} is {finished.Status} after the departments' work, not ReadyForDelivery");
             if (plan.Outcome is DemoOutcome.Delivered or DemoOutcome.DeliveredWithRejection or DemoOutcome.CorrectedThenDelivered)
-                await Step("delivery", new DeliverCase(plan.Delivery, null), plan.Clerk, $"deliver {plan.Delivery}", ct);
+                await Step("delivery", new DeliverCase(plan.Delivery, null), Clerk, $"deliver {plan.Delivery}", ct);
         }
 
         /// <summary>Stops working a case left in progress: some open items stay claimed in the queues.</summary>
@@ -156,30 +159,34 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
         }
 
         private async Task Withdraw(CancellationToken ct) =>
-            await Step("withdrawal", new WithdrawCase(plan.WithdrawalReason, null), plan.Clerk, "withdraw", ct);
+            await Step("withdrawal", new WithdrawCase(plan.WithdrawalReason, null), Clerk, "withdraw", ct);
 
         private async Task VerifyAll(IEnumerable<string> materials, CancellationToken ct)
         {
             foreach (var code in materials)
-                await Step($"materials/{code}/verification", new VerifyMaterial(true, null, null), plan.Clerk, $"verify {code}", ct);
+                await Step($"materials/{code}/verification", new VerifyMaterial(true, null, null), Clerk, $"verify {code}", ct);
         }
 
-        private async Task Step(string path, object body, string actor, string step, CancellationToken ct)
+        private async Task Step(string path, object body, DemoActor actor, string step, CancellationToken ct)
         {
             await Command(path, body, actor, ct);
             _steps.Add(step);
         }
 
-        private Task Command(string path, object body, string actor, CancellationToken ct) =>
+        private Task Command(string path, object body, DemoActor actor, CancellationToken ct) =>
             api.Post($"api/cases/{_id}/{path}", body, actor, ct);
 
+        private DemoActor Clerk => Window(plan.Clerk);
+
+        private DemoActor Window(string userId) => new(userId, Roles.Window, null, _region);
+
         /// <summary>One reviewer per department per case, e.g. hrss-620100-02.</summary>
-        private string Reviewer(string department)
+        private DemoActor Reviewer(string department)
         {
             if (!_reviewers.TryGetValue(department, out var reviewer))
                 _reviewers[department] = reviewer =
                     $"{department.ToLowerInvariant().Replace('_', '-')}-{_region}-{random.Next(1, 4):D2}";
-            return reviewer;
+            return new DemoActor(reviewer, Roles.DepartmentReviewer, department, _region);
         }
 
         private static List<string> Unverified(CaseDetails details) =>

@@ -51,7 +51,7 @@ public static class DemoSeeding
 /// </summary>
 internal sealed class DemoSeedingService(
     IConfiguration configuration, IServer server, IHostApplicationLifetime lifetime, ServiceCatalog catalog,
-    ServiceClock clock, ILogger<DemoSeedingService> log) : BackgroundService
+    ServiceClock clock, Access.TokenIssuer tokens, ILogger<DemoSeedingService> log) : BackgroundService
 {
     /// <summary>Give up when this many cases in a row fail: the service is not answering as it should.</summary>
     private const int FailuresInARow = 5;
@@ -78,7 +78,7 @@ internal sealed class DemoSeedingService(
                 return;
             }
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
-            await Seed(new DemoCaseFiler(http, catalog, clock, seed), count, concurrency, address, stopping.Token);
+            await Seed(new DemoCaseFiler(http, catalog, clock, seed, tokens), count, concurrency, address, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

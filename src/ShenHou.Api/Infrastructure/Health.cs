@@ -10,8 +10,8 @@ internal static class Health
 
     public static void MapShenHouHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
 
     private sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

@@ -12,7 +12,7 @@ namespace ShenHou.Api.Infrastructure;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on the POSTs under <c>/api/cases</c>: the first request with a key (per
-/// caller, the X-Actor) runs and its answer is kept; a repeat with the same method, path and body
+/// authenticated user) runs and its answer is kept; a repeat with the same method, path and body
 /// gets that answer again (<c>Idempotent-Replayed: true</c>) and writes nothing; the same key with
 /// another request is 422, and a repeat while the first still runs is 409. Answers that a retry
 /// might change (5xx, 429, a stale-version 409, an exception) are not kept: the key is freed.
@@ -53,8 +53,8 @@ internal static class Idempotency
                 "幂等键须为1至200个字符 / the Idempotency-Key must be 1 to 200 characters"));
             return;
         }
-        var actor = request.Headers[Stamps.ActorHeader].ToString().Trim();
-        var scope = actor.Length == 0 ? Stamps.Anonymous : actor[..Math.Min(actor.Length, 200)];
+        // Keys are per user: two clerks may pick the same key without meeting.
+        var scope = context.User.FindFirst(Access.StaffMember.UserIdClaim)?.Value ?? "anonymous";
         var fingerprint = await Fingerprint(request, context.RequestAborted);
         var db = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
         var ct = context.RequestAborted;

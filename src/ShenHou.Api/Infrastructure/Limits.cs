@@ -8,7 +8,7 @@ namespace ShenHou.Api.Infrastructure;
 /// <summary>
 /// Request limits, each answered with a clear problem: a body larger than <c>Limits:MaxBodyBytes</c>
 /// is 413; more than <c>Limits:RequestsPerMinute</c> requests from one caller is 429 (0 turns the
-/// rate limit off). The caller is the X-Actor until authentication lands, else the remote address.
+/// rate limit off). The caller is the authenticated user, else the remote address.
 /// </summary>
 internal static class Limits
 {
@@ -42,7 +42,7 @@ internal static class Limits
         });
     }
 
-    public static void UseShenHouLimits(this WebApplication app)
+    public static void UseShenHouBodyLimit(this WebApplication app)
     {
         var maxBody = MaxBodyBytes(app.Configuration);
         app.Use(async (context, next) =>
@@ -56,7 +56,6 @@ internal static class Limits
                 size.MaxRequestBodySize = maxBody;
             await next();
         });
-        app.UseRateLimiter();
     }
 
     public static ProblemDetails TooLarge(long maxBody) => new()
@@ -68,8 +67,8 @@ internal static class Limits
 
     private static string Caller(HttpContext context)
     {
-        var actor = context.Request.Headers[Stamps.ActorHeader].ToString();
-        return actor.Length > 0 ? "actor:" + actor : "ip:" + context.Connection.RemoteIpAddress;
+        var user = context.User.FindFirst(Access.StaffMember.UserIdClaim)?.Value;
+        return user is { Length: > 0 } ? "user:" + user : "ip:" + context.Connection.RemoteIpAddress;
     }
 
     private static async Task Write(HttpContext context, ProblemDetails problem, CancellationToken ct)

@@ -18,7 +18,18 @@ internal static class OpenApi
                               "Errors are RFC 9457 problem documents in Chinese and English.",
             });
             o.SupportNonNullableReferenceTypes();
-            o.OperationFilter<ActorHeaderFilter>();
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from the configured OIDC provider, or in development from POST /api/dev/tokens.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
+            });
+            o.OperationFilter<RolesFilter>();
             o.OperationFilter<ProblemResponsesFilter>();
             o.SchemaFilter<SubmitCaseExampleFilter>();
             o.UseAllOfToExtendReferenceSchemas();

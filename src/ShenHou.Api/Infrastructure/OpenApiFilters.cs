@@ -7,22 +7,22 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ShenHou.Api.Infrastructure;
 
-/// <summary>Documents the actor header that every command records.</summary>
-internal sealed class ActorHeaderFilter : IOperationFilter
+/// <summary>Names the roles each operation admits, with its 401 and 403 answers.</summary>
+internal sealed class RolesFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (!HttpMethods.IsPost(context.ApiDescription.HttpMethod ?? "")) return;
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
         {
-            Name = Stamps.ActorHeader,
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "Who acts (recorded on every event) until authentication lands; \"anonymous\" when absent.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            Example = "window-620100-01",
-        });
+            operation.Security = [];
+            return;
+        }
+        var roles = metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Roles).Where(r => r is not null);
+        operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "") +
+            $"角色 / Roles: {string.Join(", ", roles)}";
+        ProblemResponsesFilter.Add(operation, context, "401", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), "未登录 / no valid bearer token");
+        ProblemResponsesFilter.Add(operation, context, "403", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), "角色不允许 / the caller's role may not do this");
     }
 }
 
@@ -65,7 +65,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             Add(operation, context, "409", typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), "状态冲突或版本过期 / the case's state does not allow it, or a stale version");
     }
 
-    private static void Add(OpenApiOperation operation, OperationFilterContext context, string status, Type type, string description)
+    public static void Add(OpenApiOperation operation, OperationFilterContext context, string status, Type type, string description)
     {
         operation.Responses ??= new OpenApiResponses();
         if (operation.Responses.ContainsKey(status)) return;

@@ -1,5 +1,5 @@
-using JasperFx.Events.Projections;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using ShenHou.Api.Audit;
@@ -68,5 +68,6 @@ internal static class Persistence
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddEventMetadata();
     }
 }

@@ -32,6 +32,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         CaseRuleViolation v => Problems.Conflict(v.Chinese, v.English, v.Rule),
         NotFoundException n => Problems.NotFound(n.Chinese, n.English),
+        Access.OutsideJurisdictionException o => Access.AccessProblems.Outside(o.Chinese, o.English),
         RegistryUnavailableException r => RegistryProblems.Unavailable(r),
         StaleVersionException s => Problems.Conflict(
             $"版本已过期：办件当前版本为 {s.Actual}，请求所依据的版本为 {s.Expected}",

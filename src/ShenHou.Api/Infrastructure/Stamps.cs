@@ -1,4 +1,4 @@
-using ShenHou.Api.Infrastructure;
+using ShenHou.Api.Access;
 using ShenHou.Domain.Cases;
 
 namespace ShenHou.Api.Infrastructure;
@@ -6,15 +6,10 @@ namespace ShenHou.Api.Infrastructure;
 /// <summary>Who is acting, and when, for the events a request writes.</summary>
 internal static class Stamps
 {
-    /// <summary>
-    /// Until authentication lands the caller names itself in this header; every event records it.
-    /// </summary>
-    public const string ActorHeader = "X-Actor";
-    public const string Anonymous = "anonymous";
-
+    /// <summary>The authenticated user's id (the token's <c>sub</c>); every event records it.</summary>
     public static Stamp For(HttpContext context, ServiceClock clock)
     {
-        var actor = context.Request.Headers[ActorHeader].ToString().Trim();
-        return new Stamp(actor.Length == 0 ? Anonymous : actor[..Math.Min(actor.Length, 200)], clock.GetUtcNow());
+        var id = context.User.FindFirst(StaffMember.UserIdClaim)?.Value;
+        return new Stamp(string.IsNullOrEmpty(id) ? "anonymous" : id, clock.GetUtcNow());
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
@@ -23,6 +25,7 @@ public static class NoticeEndpoint
     }
 
     /// <summary>一次告知: the deduplicated materials, the items' order of work and the planned compression for a combination.</summary>
+    [Authorize(Roles = Roles.WindowOrHotline)]
     [WolverinePost("/api/notices", OperationId = "CreateNotice"), Tags("Intake")]
     [ProducesResponseType<Notice>(StatusCodes.Status200OK)]
     public static Notice Post(NoticeRequest request, ServiceCatalog catalog) =>

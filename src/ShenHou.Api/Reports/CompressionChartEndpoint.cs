@@ -1,7 +1,9 @@
 using System.Globalization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using ShenHou.Api.Access;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Catalog;
 using Wolverine.Http;
@@ -29,13 +31,14 @@ public static class CompressionChartEndpoint
     /// <param name="to">Last delivery day counted, yyyy-MM-dd, China time (+08:00), inclusive.</param>
     /// <param name="regionCode">Only cases of this region (a catalog region code, e.g. 620100).</param>
     /// <param name="groupBy"><c>month</c> (the default), <c>region</c> or <c>item</c>.</param>
+    [Authorize(Roles = Roles.Supervisor)]
     [WolverineGet("/api/reports/compression/chart.svg", OperationId = "GetCompressionChart"), Tags("Reports")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, ContentType)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(string? from, string? to, string? regionCode, string? groupBy,
-        NpgsqlDataSource db, IDocumentStore store, ServiceCatalog catalog, CancellationToken ct)
+        NpgsqlDataSource db, IDocumentStore store, ServiceCatalog catalog, HttpContext http, CancellationToken ct)
     {
-        var filter = ReportFilter.Of(from, to, regionCode, groupBy, fallback: ReportGrouping.Month);
+        var filter = ReportFilter.Of(from, to, StaffMember.Of(http).Region(regionCode), groupBy, fallback: ReportGrouping.Month);
         var report = await CompressionReports.Build(db, store, catalog, filter, ct);
         var (zh, en) = filter.GroupBy switch
         {

@@ -1,6 +1,8 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Catalog;
 using Wolverine.Http;
@@ -24,14 +26,15 @@ public static class CompressionMissesEndpoint
     /// <param name="regionCode">Only cases of this region (a catalog region code, e.g. 620100).</param>
     /// <param name="page">From 1.</param>
     /// <param name="pageSize">1 to 100, 20 by default.</param>
+    [Authorize(Roles = Roles.Supervisor)]
     [WolverineGet("/api/reports/compression/misses", OperationId = "ListCompressionMisses"), Tags("Reports")]
     [ProducesResponseType<CompressionMisses>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<CompressionMisses> Get(string? from, string? to, string? regionCode, int? page, int? pageSize,
-        NpgsqlDataSource db, IDocumentStore store, CancellationToken ct)
+        NpgsqlDataSource db, IDocumentStore store, HttpContext http, CancellationToken ct)
     {
         var (p, size) = Paging.Of(page, pageSize);
-        var (total, items) = await CompressionSql.Misses(db, store, ReportFilter.Of(from, to, regionCode, null), p, size, ct);
+        var (total, items) = await CompressionSql.Misses(db, store, ReportFilter.Of(from, to, StaffMember.Of(http).Region(regionCode), null), p, size, ct);
         return new CompressionMisses(total, p, size, items);
     }
 }

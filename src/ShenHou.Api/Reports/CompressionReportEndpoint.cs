@@ -1,8 +1,10 @@
 using System.Globalization;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Catalog;
 using Wolverine.Http;
@@ -28,13 +30,14 @@ public static class CompressionReportEndpoint
     /// <param name="to">Last delivery day counted, yyyy-MM-dd, China time (+08:00), inclusive.</param>
     /// <param name="regionCode">Only cases of this region (a catalog region code, e.g. 620100).</param>
     /// <param name="groupBy"><c>region</c>, <c>month</c> (of delivery, China time) or <c>item</c>; none gives the total only.</param>
+    [Authorize(Roles = Roles.Supervisor)]
     [WolverineGet("/api/reports/compression", OperationId = "GetCompressionReport"), Tags("Reports")]
     [ProducesResponseType<CompressionReport>(StatusCodes.Status200OK, "application/json", CompressionCsv.ContentType)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Get(string? from, string? to, string? regionCode, string? groupBy,
         HttpRequest request, NpgsqlDataSource db, IDocumentStore store, ServiceCatalog catalog, CancellationToken ct)
     {
-        var filter = ReportFilter.Of(from, to, regionCode, groupBy);
+        var filter = ReportFilter.Of(from, to, StaffMember.Of(request.HttpContext).Region(regionCode), groupBy);
         var report = await CompressionReports.Build(db, store, catalog, filter, ct);
         request.HttpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         if (!CompressionCsv.Wanted(request)) return Results.Json(report, Json.Options);

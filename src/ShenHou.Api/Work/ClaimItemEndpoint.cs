@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
@@ -16,6 +18,7 @@ public static class ClaimItemEndpoint
         request is null ? Problems.BodyRequired : WolverineContinue.NoProblems;
 
     /// <summary>认领: the reviewer named by X-Actor takes the item; a claim by someone else is 409.</summary>
+    [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/claim", OperationId = "ClaimItem"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ClaimItem request, IDocumentSession session,
@@ -26,6 +29,7 @@ public static class ClaimItemEndpoint
     }
 
     /// <summary>Release one's claim on an item.</summary>
+    [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/release", OperationId = "ReleaseItem"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Release(Guid id, string itemCode, ClaimItem request, IDocumentSession session,

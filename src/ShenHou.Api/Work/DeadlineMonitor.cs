@@ -1,5 +1,5 @@
-using ShenHou.Api.Infrastructure;
 using Marten;
+using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
 using ShenHou.Domain.Cases;
 using ShenHou.Projections.Work;

@@ -1,6 +1,8 @@
 using Marten;
 using Marten.Linq;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Cases;
 using ShenHou.Domain.Catalog;
@@ -35,14 +37,18 @@ public static class DepartmentQueueEndpoint
     /// A department's work, earliest deadline first. Without <c>status</c> only open items
     /// (Transferred, Approved); <c>overdue=true</c> only those past their deadline.
     /// </summary>
+    [Authorize(Roles = Roles.ReviewerOrSupervisor)]
     [WolverineGet("/api/departments/{code}/queue", OperationId = "GetDepartmentQueue"), Tags("Work")]
     [ProducesResponseType<DepartmentQueue>(StatusCodes.Status200OK)]
     public static async Task<DepartmentQueue> Get(string code, string? status, bool? overdue, int? page, int? pageSize,
-        IQuerySession session, ServiceClock clock, CancellationToken ct)
+        IQuerySession session, ServiceClock clock, HttpContext http, CancellationToken ct)
     {
+        var caller = StaffMember.Of(http);
+        caller.RequireDepartment(code);
         var now = clock.GetUtcNow();
         var (p, size) = Paging.Of(page, pageSize);
         IQueryable<DepartmentWorkItem> rows = session.Query<DepartmentWorkItem>().Where(r => r.Department == code);
+        if (caller.Region(null) is { } region) rows = rows.Where(r => r.RegionCode == region);
         if (status is null) rows = rows.Where(r => r.Open);
         else
         {

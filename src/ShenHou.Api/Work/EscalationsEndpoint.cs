@@ -1,6 +1,8 @@
-using ShenHou.Api.Infrastructure;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
+using ShenHou.Api.Infrastructure;
 using ShenHou.Projections.Work;
 using Wolverine.Http;
 
@@ -16,15 +18,16 @@ public sealed record Escalations(
 public static class EscalationsEndpoint
 {
     /// <summary>督办: every open item past its deadline, by department and region, for supervisors.</summary>
+    [Authorize(Roles = Roles.Supervisor)]
     [WolverineGet("/api/escalations", OperationId = "GetEscalations"), Tags("Work")]
     [ProducesResponseType<Escalations>(StatusCodes.Status200OK)]
     public static async Task<Escalations> Get(string? department, string? regionCode, IQuerySession session,
-        ServiceClock clock, CancellationToken ct)
+        ServiceClock clock, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var query = session.Query<DepartmentWorkItem>().Where(r => r.Open && r.DueAt < now);
         if (!string.IsNullOrWhiteSpace(department)) query = query.Where(r => r.Department == department);
-        if (!string.IsNullOrWhiteSpace(regionCode)) query = query.Where(r => r.RegionCode == regionCode);
+        if (StaffMember.Of(http).Region(regionCode) is { } region) query = query.Where(r => r.RegionCode == region);
         var rows = await query.OrderBy(r => r.DueAt).ToListAsync(ct);
 
         static IReadOnlyList<EscalationCount> Count(IEnumerable<string> keys) =>

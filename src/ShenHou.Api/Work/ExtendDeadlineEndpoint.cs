@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
@@ -30,6 +32,7 @@ public static class ExtendDeadlineEndpoint
     }
 
     /// <summary>延期: extend an item's time limit, with the reason and the approver, as an event.</summary>
+    [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/deadline-extensions", OperationId = "ExtendDeadline"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string itemCode, ExtendDeadline request, IDocumentSession session,

@@ -1,5 +1,7 @@
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ShenHou.Api.Access;
 using ShenHou.Api.Cases;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Domain.Calendar;
@@ -26,6 +28,7 @@ public static class SupplyMaterialEndpoint
     /// 另行提供: a material the case would produce was obtained another way; the items needing it stop
     /// waiting for its producer (and are not closed if the producer is rejected).
     /// </summary>
+    [Authorize(Roles = Roles.Window)]
     [WolverinePost("/api/cases/{id}/materials/{materialCode}/supplied-otherwise", OperationId = "SupplyMaterialOtherwise"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
     public static async Task<CaseVersion> Post(Guid id, string materialCode, SupplyMaterial request, IDocumentSession session,

@@ -42,6 +42,9 @@ public sealed record Item(
     /// <summary>The Annex 1 account section the item pays into, if any: the form must carry it.</summary>
     public AccountSection? Account { get; init; }
 
+    /// <summary>The regulation a decision on this item rests on; recorded with every decision and issue.</summary>
+    public string? LegalBasis { get; init; }
+
     /// <summary>Why the assumed values were chosen; shown in docs/catalog.md.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AssumptionNote { get; init; }

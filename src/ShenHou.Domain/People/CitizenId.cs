@@ -66,7 +66,7 @@ public readonly record struct CitizenId
     public Gender Gender => Sequence % 2 == 1 ? Gender.Male : Gender.Female;
 
     /// <summary>For display and logs: keeps region and last 4, hides the birth date.</summary>
-    public string Masked => string.Concat(Value.AsSpan(0, 6), new string('*', 8), Value.AsSpan(14));
+    public string Masked => PersonalData.MaskIdNumber(Value);
 
     public override string ToString() => Value ?? string.Empty;
 

@@ -23,7 +23,7 @@ public abstract class AuditTest(AppFixture app) : ApiTest(app)
     }
 
     protected async Task<HistoryVerification> Verification(Guid id) =>
-        (await Host.GetAsJson<HistoryVerification>($"/api/cases/{id}/history/verification"))!;
+        (await new CaseApi(Host).GetAs<HistoryVerification>($"/api/cases/{id}/history/verification", Staff.Auditor()));
 
     protected async Task AssertBrokenAt(Guid id, long version)
     {

@@ -13,23 +13,27 @@ public sealed class CanonicalJsonTests
     public void members_are_sorted_whitespace_dropped_and_values_normalised(string json, string canonical) =>
         Assert.Equal(canonical, CanonicalJson.Canonicalise(json));
 
+    private static readonly string M = EventHashes.Metadata("c-1", null, new Dictionary<string, object> { ["role"] = "Window" });
+
     [Fact]
     public void the_hash_covers_every_part()
     {
         var id = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
-        var baseline = EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at, """{"a":1}""");
+        var baseline = EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at, """{"a":1}""", M);
         Assert.Equal(64, baseline.Length);
-        Assert.Equal(baseline, EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at.ToUniversalTime(), """{"a":1}"""));
+        Assert.Equal(baseline, EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at.ToUniversalTime(), """{"a":1}""", M));
         Assert.All(new[]
         {
-            EventHashes.Compute(new string('0', 64), id, 1, "case_submitted", "window-01", at, """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, Guid.NewGuid(), 1, "case_submitted", "window-01", at, """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, id, 2, "case_submitted", "window-01", at, """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_accepted", "window-01", at, """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-02", at, """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at.AddTicks(1), """{"a":1}"""),
-            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at, """{"a":2}"""),
+            EventHashes.Compute(new string('0', 64), id, 1, "case_submitted", "window-01", at, """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, Guid.NewGuid(), 1, "case_submitted", "window-01", at, """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 2, "case_submitted", "window-01", at, """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_accepted", "window-01", at, """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-02", at, """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at.AddTicks(1), """{"a":1}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at, """{"a":2}""", M),
+            EventHashes.Compute(EventHashes.Genesis, id, 1, "case_submitted", "window-01", at, """{"a":1}""",
+                EventHashes.Metadata("c-1", null, new Dictionary<string, object> { ["role"] = "Supervisor" })),
         }, other => Assert.NotEqual(baseline, other));
     }
 }

@@ -14,6 +14,7 @@ public sealed class CheckpointTests(AppFixture app) : AuditTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Auditor());
             s.Post.Url($"/api/audit/checkpoints/{date}");
             s.StatusCodeShouldBe(200);
         });
@@ -41,7 +42,7 @@ public sealed class CheckpointTests(AppFixture app) : AuditTest(app)
         var again = await Create();
         Assert.Equal(checkpoint.Root, again.Root);
         Assert.Equal(checkpoint.CreatedAt, again.CreatedAt); // the stored one, not a new one
-        var exported = (await Host.GetAsJson<AuditCheckpoint>($"/api/audit/checkpoints/{Day}"))!;
+        var exported = (await new CaseApi(Host).GetAs<AuditCheckpoint>($"/api/audit/checkpoints/{Day}", Staff.Auditor()));
         Assert.Equal(checkpoint.Root, exported.Root);
         Assert.Equal(checkpoint.Leaves, exported.Leaves);
     }
@@ -56,6 +57,7 @@ public sealed class CheckpointTests(AppFixture app) : AuditTest(app)
 
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Auditor());
             s.Post.Url($"/api/audit/checkpoints/{Day}");
             s.StatusCodeShouldBe(409);
         });
@@ -66,9 +68,9 @@ public sealed class CheckpointTests(AppFixture app) : AuditTest(app)
     public async Task a_day_not_over_a_bad_date_and_a_missing_checkpoint_are_refused()
     {
         await CaseWithHistory();
-        await Host.Scenario(s => { s.Post.Url($"/api/audit/checkpoints/{Day}"); s.StatusCodeShouldBe(409); });
-        await Host.Scenario(s => { s.Post.Url("/api/audit/checkpoints/2026-13-40"); s.StatusCodeShouldBe(400); });
-        await Host.Scenario(s => { s.Get.Url($"/api/audit/checkpoints/{Day}"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Auditor()); s.Post.Url($"/api/audit/checkpoints/{Day}"); s.StatusCodeShouldBe(409); });
+        await Host.Scenario(s => { s.As(Staff.Auditor()); s.Post.Url("/api/audit/checkpoints/2026-13-40"); s.StatusCodeShouldBe(400); });
+        await Host.Scenario(s => { s.As(Staff.Auditor()); s.Get.Url($"/api/audit/checkpoints/{Day}"); s.StatusCodeShouldBe(404); });
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class HistoryVerificationTests(AppFixture app) : AuditTest(app)
             var result = await Host.Scenario(s =>
             {
                 s.Post.Json(new ShenHou.Api.Cases.DecideItem(true, null, version)).ToUrl($"/api/cases/{created.Id}/items/{item}/decision");
-                s.WithRequestHeader("X-Actor", $"reviewer-{item}");
+                s.As(Staff.ReviewerOf(item));
                 s.IgnoreStatusCode();
             });
             return result.Context.Response.StatusCode;
@@ -147,6 +147,7 @@ public sealed class HistoryVerificationTests(AppFixture app) : AuditTest(app)
     {
         await Host.Scenario(s =>
         {
+            s.As(Staff.Auditor());
             s.Get.Url($"/api/cases/{Guid.NewGuid()}/history/verification");
             s.StatusCodeShouldBe(404);
         });

@@ -17,7 +17,7 @@ public sealed class IdempotencyTests(AppFixture app) : ApiTest(app)
     private async Task<IScenarioResult> Post(string url, object body, string? key, int status) => await Host.Scenario(s =>
     {
         s.Post.Json(body).ToUrl(url);
-        s.WithRequestHeader("X-Actor", CaseApi.Actor);
+        s.As(CaseApi.CommandStaff(url));
         if (key is not null) s.WithRequestHeader("Idempotency-Key", key);
         s.StatusCodeShouldBe(status);
     });

@@ -13,6 +13,7 @@ public sealed class LimitTests(AppFixture app) : ApiTest(app)
         var huge = Forms.For("DEATH_CERT") with { Applicant = Forms.Applicant() with { ResidentialAddress = new string('路', 200_000) } };
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(huge).ToUrl("/api/cases");
             s.StatusCodeShouldBe(413);
             s.ContentTypeShouldBe("application/problem+json");
@@ -25,17 +26,17 @@ public sealed class LimitTests(AppFixture app) : ApiTest(app)
     {
         await using var limited = await App.StartHost(("Limits:RequestsPerMinute", "3"));
         for (var i = 0; i < 3; i++)
-            await limited.Scenario(s => { s.Get.Url("/api/catalog"); s.WithRequestHeader("X-Actor", "busy-clerk"); s.StatusCodeShouldBe(200); });
+            await limited.Scenario(s => { s.Get.Url("/api/catalog"); s.As(Staff.Window("busy-clerk")); s.StatusCodeShouldBe(200); });
         var result = await limited.Scenario(s =>
         {
             s.Get.Url("/api/catalog");
-            s.WithRequestHeader("X-Actor", "busy-clerk");
+            s.As(Staff.Window("busy-clerk"));
             s.StatusCodeShouldBe(429);
             s.ContentTypeShouldBe("application/problem+json");
         });
         Assert.True(result.Context.Response.Headers.ContainsKey("Retry-After"));
         Assert.Contains("Too many requests", (await result.ReadAsJsonAsync<ProblemDetails>())!.Title);
-        await limited.Scenario(s => { s.Get.Url("/api/catalog"); s.WithRequestHeader("X-Actor", "other-clerk"); s.StatusCodeShouldBe(200); });
-        await limited.Scenario(s => { s.Get.Url("/health/live"); s.WithRequestHeader("X-Actor", "busy-clerk"); s.StatusCodeShouldBe(200); });
+        await limited.Scenario(s => { s.Get.Url("/api/catalog"); s.As(Staff.Window("other-clerk")); s.StatusCodeShouldBe(200); });
+        await limited.Scenario(s => { s.Get.Url("/health/live"); s.As(Staff.Window("busy-clerk")); s.StatusCodeShouldBe(200); });
     }
 }

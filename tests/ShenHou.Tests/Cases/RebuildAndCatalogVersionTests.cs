@@ -72,9 +72,9 @@ public sealed class RebuildAndCatalogVersionTests(AppFixture app) : ApiTest(app)
         var old = await Api.Submit(Forms.For("DEATH_CERT", "HUKOU_CANCEL"));
         var oldFigures = (await Api.Get(old.Id)).Compression;
 
-        // Version 2026.2 doubles HUKOU_CANCEL's time limit.
+        // Version 2026.3 doubles HUKOU_CANCEL's time limit.
         var catalog = JsonNode.Parse(await File.ReadAllTextAsync(CatalogFile()))!;
-        catalog["version"] = "2026.2";
+        catalog["version"] = "2026.3";
         var hukou = catalog["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "HUKOU_CANCEL")!;
         var oldLimit = hukou["timeLimitWorkingDays"]!.GetValue<int>();
         hukou["timeLimitWorkingDays"] = oldLimit * 2;
@@ -86,7 +86,7 @@ public sealed class RebuildAndCatalogVersionTests(AppFixture app) : ApiTest(app)
             var api = new CaseApi(upgraded);
             var fresh = await api.Submit(Forms.For("DEATH_CERT", "HUKOU_CANCEL"));
             var freshCase = await api.Get(fresh.Id);
-            Assert.Equal("2026.2", freshCase.CatalogVersion);
+            Assert.Equal("2026.3", freshCase.CatalogVersion);
             Assert.Equal(oldLimit * 2, freshCase.Items.Single(i => i.Code == "HUKOU_CANCEL").TimeLimitWorkingDays);
 
             // The old case, worked and delivered under the new catalog, keeps its own plan.
@@ -95,7 +95,7 @@ public sealed class RebuildAndCatalogVersionTests(AppFixture app) : ApiTest(app)
             foreach (var item in new[] { "DEATH_CERT", "HUKOU_CANCEL" }) { await api.Decide(old.Id, item); await api.Issue(old.Id, item); }
             await api.Deliver(old.Id);
             var oldCase = await api.Get(old.Id);
-            Assert.Equal("2026.1", oldCase.CatalogVersion);
+            Assert.Equal("2026.2", oldCase.CatalogVersion);
             Assert.Equal(oldLimit, oldCase.Items.Single(i => i.Code == "HUKOU_CANCEL").TimeLimitWorkingDays);
             Assert.Equal(oldFigures.Time.SeparatelyWorkingDays, oldCase.Compression.Time.SeparatelyWorkingDays);
             Assert.Equal(oldFigures.Materials, oldCase.Compression.Materials);

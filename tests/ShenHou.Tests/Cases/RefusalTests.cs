@@ -94,17 +94,19 @@ public sealed class RefusalTests(AppFixture app) : ApiTest(app)
     {
         var created = await Api.Submit(Forms.For("DEATH_CERT"));
         var missing = Guid.NewGuid();
-        await Host.Scenario(s => { s.Get.Url($"/api/cases/{missing}"); s.StatusCodeShouldBe(404); });
-        await Host.Scenario(s => { s.Get.Url($"/api/cases/{missing}/history"); s.StatusCodeShouldBe(404); });
-        await Host.Scenario(s => { s.Post.Json(new AcceptCase(null)).ToUrl($"/api/cases/{missing}/acceptance"); s.StatusCodeShouldBe(404); });
-        await Host.Scenario(s => { s.Post.Json(new AcceptCase(3)).ToUrl($"/api/cases/{missing}/acceptance"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Window()); s.Get.Url($"/api/cases/{missing}"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Auditor()); s.Get.Url($"/api/cases/{missing}/history"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Window()); s.Post.Json(new AcceptCase(null)).ToUrl($"/api/cases/{missing}/acceptance"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Window()); s.Post.Json(new AcceptCase(3)).ToUrl($"/api/cases/{missing}/acceptance"); s.StatusCodeShouldBe(404); });
         await Host.Scenario(s =>
         {
+            s.As(Staff.ReviewerOf("PENSION_SURVIVOR_BENEFIT"));
             s.Post.Json(new DecideItem(true, null, null)).ToUrl($"/api/cases/{created.Id}/items/PENSION_SURVIVOR_BENEFIT/decision");
             s.StatusCodeShouldBe(404);
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new VerifyMaterial(true, null, null)).ToUrl($"/api/cases/{created.Id}/materials/PENSION_FORMS/verification");
             s.StatusCodeShouldBe(404);
         });

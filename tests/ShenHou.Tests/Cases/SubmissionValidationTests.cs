@@ -94,6 +94,7 @@ public sealed class SubmissionValidationTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(Broken(rule)).ToUrl("/api/cases");
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");
@@ -133,6 +134,7 @@ public sealed class SubmissionValidationTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Text(body).ToUrl("/api/cases");
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
@@ -153,31 +155,37 @@ public sealed class SubmissionValidationTests(AppFixture app) : ApiTest(app)
         var id = created.Id;
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new VerifyMaterial(false, " ", null)).ToUrl($"/api/cases/{id}/materials/APPLICANT_ID/verification");
             s.ShouldReturnValidationProblem().WithValidationError("reason", "核验不通过时须说明原因 / a reason is required when the material fails");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new { }).ToUrl($"/api/cases/{id}/materials/APPLICANT_ID/verification");
             s.ShouldReturnValidationProblem().WithValidationError("passed", "必填 / required");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.ReviewerOf("DEATH_CERT"));
             s.Post.Json(new DecideItem(false, null, null)).ToUrl($"/api/cases/{id}/items/DEATH_CERT/decision");
             s.ShouldReturnValidationProblem().WithValidationError("reason", "不予办理时须说明原因 / a reason is required when rejecting");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.ReviewerOf("DEATH_CERT"));
             s.Post.Json(new IssueItem("", null)).ToUrl($"/api/cases/{id}/items/DEATH_CERT/issuance");
             s.ShouldReturnValidationProblem().WithValidationError("reference", "必填 / required");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new DeliverCase(null, null)).ToUrl($"/api/cases/{id}/delivery");
             s.ShouldReturnValidationProblem().WithValidationError("method", "必填 / required");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new WithdrawCase(null, null)).ToUrl($"/api/cases/{id}/withdrawal");
             s.ShouldReturnValidationProblem().WithValidationError("reason", "必填 / required");
         });

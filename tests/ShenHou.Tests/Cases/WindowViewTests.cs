@@ -12,7 +12,7 @@ public sealed class WindowViewTests(AppFixture app) : ApiTest(app)
     private async Task<CaseList> List(string query = "")
     {
         await Projected();
-        return (await Host.GetAsJson<CaseList>($"/api/cases{query}"))!;
+        return (await new CaseApi(Host).GetAs<CaseList>($"/api/cases{query}", Staff.Window()));
     }
 
     private async Task<Guid> Submit(string region, string deceased, DateTimeOffset at, params string[] items)
@@ -84,6 +84,7 @@ public sealed class WindowViewTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Get.Url($"/api/cases{query}");
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");

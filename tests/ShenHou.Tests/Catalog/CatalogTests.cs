@@ -54,7 +54,7 @@ public class CatalogTests
     public void Has_the_fourteen_items_of_the_api_contract_in_order()
     {
         Assert.Equal(ContractItemCodes, Catalog.Items.Select(i => i.Code));
-        Assert.Equal("2026.1", Catalog.Version);
+        Assert.Equal("2026.2", Catalog.Version);
     }
 
     [Fact]

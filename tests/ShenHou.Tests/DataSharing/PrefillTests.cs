@@ -19,6 +19,7 @@ public sealed class PrefillTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Get.Url("/api/prefill" + query);
             s.StatusCodeShouldBe(status);
         });
@@ -79,7 +80,7 @@ public sealed class PrefillTests(AppFixture app) : ApiTest(app)
         Assert.Equal("Prefill", get.GetProperty("operationId").GetString());
         Assert.Equal("idNumber", get.GetProperty("parameters")[0].GetProperty("name").GetString());
         var responses = get.GetProperty("responses").EnumerateObject().Select(r => r.Name);
-        Assert.Equal(["200", "400", "404", "503"], responses.Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "403", "404", "503"], responses.Order(StringComparer.Ordinal));
     }
 }
 
@@ -92,6 +93,7 @@ public sealed class PrefillUnavailableTests
     {
         await using var host = await AlbaHost.For<Program>(x =>
         {
+            x.UseSetting("Auth:SigningKey", Staff.SigningKey);
             x.UseSetting("DataSharing:PopulationRegistry:BaseUrl", LoopbackServer.ClosedPort().ToString());
             foreach (var (key, value) in RegistryHarness.FastResilience) x.UseSetting(key, value);
             x.ConfigureServices(services =>
@@ -103,6 +105,7 @@ public sealed class PrefillUnavailableTests
 
         var result = await host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Get.Url($"/api/prefill?idNumber={Forms.ApplicantId}");
             s.StatusCodeShouldBe(503);
             s.ContentTypeShouldBe("application/problem+json");

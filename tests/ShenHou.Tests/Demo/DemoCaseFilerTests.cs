@@ -18,7 +18,8 @@ public sealed partial class DemoCaseFilerTests(AppFixture app) : ApiTest(app)
     private const int Count = 25;
 
     private DemoCaseFiler Filer(HttpClient http, int seed = Seed) =>
-        new(http, Host.Services.GetRequiredService<ServiceCatalog>(), App.Clock, seed);
+        new(http, Host.Services.GetRequiredService<ServiceCatalog>(), App.Clock, seed,
+            Host.Services.GetRequiredService<ShenHou.Api.Access.TokenIssuer>());
 
     [Fact]
     public async Task files_a_realistic_mix_of_cases_through_the_http_command_path()
@@ -63,7 +64,7 @@ public sealed partial class DemoCaseFilerTests(AppFixture app) : ApiTest(app)
         }
 
         await Projected();
-        var list = (await Host.GetAsJson<CaseList>("/api/cases?pageSize=100"))!;
+        var list = (await new CaseApi(Host).GetAs<CaseList>("/api/cases?pageSize=100", Staff.Window()));
         Assert.Equal(Count, list.Total);
     }
 

@@ -17,7 +17,7 @@ public sealed class DemoPlanTests
     private static readonly Lazy<DemoCasePlan[]> Plans = new(() =>
     {
         using var http = new HttpClient();
-        var filer = new DemoCaseFiler(http, Catalog, Clock, DemoSeeding.DefaultRandomSeed);
+        var filer = new DemoCaseFiler(http, Catalog, Clock, DemoSeeding.DefaultRandomSeed, new ShenHou.Api.Access.TokenIssuer(new()));
         return Enumerable.Range(0, Many).Select(filer.Plan).ToArray();
     });
 

@@ -34,6 +34,7 @@ public sealed class AssistedFilingTests(AppFixture app) : ApiTest(app)
         var assistance = staff is null && onBehalfOf is null && consent is null ? null : new AssistanceForm(staff, null, onBehalfOf, consent);
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(Assisted(assistance)).ToUrl("/api/cases");
             s.StatusCodeShouldBe(400);
         });
@@ -46,6 +47,7 @@ public sealed class AssistedFilingTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(Forms.For("DEATH_CERT") with { Assistance = new AssistanceForm("w", null, "张伟", "c") }).ToUrl("/api/cases");
             s.StatusCodeShouldBe(400);
         });

@@ -73,16 +73,19 @@ public sealed class CorrectionTests(AppFixture app) : ApiTest(app)
         var id = created.Id;
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new RequestCorrection([], null)).ToUrl($"/api/cases/{id}/correction-requests");
             s.ShouldReturnValidationProblem().WithValidationError("materials", "至少列出一项需补正的材料 / list at least one material to correct");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new RequestCorrection([new DeficiencyForm("DECEASED_ID", "")], null)).ToUrl($"/api/cases/{id}/correction-requests");
             s.ShouldReturnValidationProblem().WithValidationError("materials[0].reason", "须说明补正原因 / say what to correct");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.Window());
             s.Post.Json(new RequestCorrection([new DeficiencyForm("PENSION_FORMS", "x")], null)).ToUrl($"/api/cases/{id}/correction-requests");
             s.StatusCodeShouldBe(404);
         });

@@ -28,6 +28,7 @@ public sealed class RegistryFailureTests(AppFixture app) : ApiTest(app)
         });
         await using var host = await AlbaHost.For<Program>(x =>
         {
+            x.UseSetting("Auth:SigningKey", Staff.SigningKey);
             x.UseSetting("DataSharing:PopulationRegistry:BaseUrl", LoopbackServer.ClosedPort().ToString());
             x.UseSetting("DataSharing:DeathRegistry:BaseUrl", slow.BaseUrl.ToString());
             x.UseSetting("DataSharing:SocialSecurity:BaseUrl", garbage.BaseUrl.ToString());
@@ -48,11 +49,11 @@ public sealed class RegistryFailureTests(AppFixture app) : ApiTest(app)
             Applicant = Forms.Applicant() with { Name = "李建国", Gender = Gender.Male, IdNumber = "62010219750903033X" },
             Deceased = Forms.Deceased() with { Name = "李德明", Gender = Gender.Male, IdNumber = "620102194805120133" },
         };
-        var result = await host.Scenario(s => { s.Post.Json(form).ToUrl("/api/cases"); s.StatusCodeShouldBe(201); });
+        var result = await host.Scenario(s => { s.As(Staff.Window()); s.Post.Json(form).ToUrl("/api/cases"); s.StatusCodeShouldBe(201); });
         var created = (await result.ReadAsJsonAsync<CaseCreated>())!;
         never.TrySetResult();
 
-        var details = (await host.GetAsJson<CaseDetails>($"/api/cases/{created.Id}"))!;
+        var details = (await new CaseApi(host).GetAs<CaseDetails>($"/api/cases/{created.Id}", Staff.Window()));
         Assert.Equal(CaseStatus.Submitted, details.Status);
         string Reason(string code) => details.Materials.Single(m => m.Code == code).ManualVerificationReason!;
         Assert.Contains("PopulationRegistry unavailable", Reason("APPLICANT_ID"));
@@ -63,7 +64,7 @@ public sealed class RegistryFailureTests(AppFixture app) : ApiTest(app)
         Assert.Equal(5, details.Compression.Materials.HandedIn);
         // The family can still be served at the window in full.
         foreach (var m in details.Materials)
-            await host.Scenario(s => { s.Post.Json(new VerifyMaterial(true, null, null)).ToUrl($"/api/cases/{created.Id}/materials/{m.Code}/verification"); s.StatusCodeShouldBe(200); });
-        await host.Scenario(s => { s.Post.Json(new AcceptCase(null)).ToUrl($"/api/cases/{created.Id}/acceptance"); s.StatusCodeShouldBe(200); });
+            await host.Scenario(s => { s.As(Staff.Window()); s.Post.Json(new VerifyMaterial(true, null, null)).ToUrl($"/api/cases/{created.Id}/materials/{m.Code}/verification"); s.StatusCodeShouldBe(200); });
+        await host.Scenario(s => { s.As(Staff.Window()); s.Post.Json(new AcceptCase(null)).ToUrl($"/api/cases/{created.Id}/acceptance"); s.StatusCodeShouldBe(200); });
     }
 }

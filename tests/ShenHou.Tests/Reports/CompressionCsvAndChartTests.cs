@@ -28,6 +28,7 @@ public sealed class CompressionCsvAndChartTests(AppFixture app) : ReportTest(app
     private async Task<IScenarioResult> Get(string url, string? accept = null) => await Host.Scenario(s =>
     {
         s.Get.Url(url);
+        s.As(Staff.Supervisor());
         if (accept is not null) s.WithRequestHeader("Accept", accept);
         s.StatusCodeShouldBe(200);
     });

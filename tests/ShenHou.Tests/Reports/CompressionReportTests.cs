@@ -147,6 +147,7 @@ public sealed class CompressionReportTests(AppFixture app) : ReportTest(app)
         await Projected();
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Supervisor());
             s.Get.Url("/api/reports/compression?groupBy=month");
             s.WithRequestHeader("Accept", "application/json");
             s.StatusCodeShouldBe(200);

@@ -67,13 +67,13 @@ public abstract class ReportTest(AppFixture app) : ApiTest(app)
     protected async Task<CompressionReport> Report(string query = "")
     {
         await Projected();
-        return (await Host.GetAsJson<CompressionReport>($"/api/reports/compression{query}"))!;
+        return (await new CaseApi(Host).GetAs<CompressionReport>($"/api/reports/compression{query}", Staff.Supervisor()));
     }
 
     protected async Task<CompressionMisses> Misses(string query = "")
     {
         await Projected();
-        return (await Host.GetAsJson<CompressionMisses>($"/api/reports/compression/misses{query}"))!;
+        return (await new CaseApi(Host).GetAs<CompressionMisses>($"/api/reports/compression/misses{query}", Staff.Supervisor()));
     }
 
     protected static CompressionGroup Group(CompressionReport report, string key) => report.Groups.Single(g => g.Key == key);

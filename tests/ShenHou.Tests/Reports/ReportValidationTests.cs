@@ -25,6 +25,7 @@ public sealed class ReportValidationTests(AppFixture app) : ApiTest(app)
         var result = await Host.Scenario(s =>
         {
             s.Get.Url(url);
+            s.As(Staff.Supervisor());
             s.StatusCodeShouldBe(400);
             s.ContentTypeShouldBe("application/problem+json");
         });
@@ -39,6 +40,7 @@ public sealed class ReportValidationTests(AppFixture app) : ApiTest(app)
     {
         var result = await Host.Scenario(s =>
         {
+            s.As(Staff.Supervisor());
             s.Get.Url("/api/reports/compression?from=x&to=y&groupBy=z&regionCode=0");
             s.StatusCodeShouldBe(400);
         });
@@ -51,6 +53,7 @@ public sealed class ReportValidationTests(AppFixture app) : ApiTest(app)
     {
         await Host.Scenario(s =>
         {
+            s.As(Staff.Supervisor());
             s.Get.Url("/api/reports/compression?regionCode=&groupBy=");
             s.StatusCodeShouldBe(200);
         });

@@ -39,6 +39,7 @@ public sealed class AppFixture : IAsyncLifetime
         x.UseSetting("Deadlines:SweepInterval", "00:00:00");
         // The suite sends thousands of requests a minute as one actor; LimitTests tries the limiter.
         x.UseSetting("Limits:RequestsPerMinute", "0");
+        x.UseSetting("Auth:SigningKey", Staff.SigningKey);
         foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.ConfigureServices(services =>
         {

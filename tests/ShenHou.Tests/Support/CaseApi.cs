@@ -5,17 +5,28 @@ using ShenHou.Projections.Cases;
 
 namespace ShenHou.Tests.Support;
 
-/// <summary>The case endpoints as a staff UI calls them, asserting success.</summary>
+/// <summary>
+/// The case endpoints as a staff UI calls them, asserting success. Each call goes as the role that
+/// may make it: item routes as a reviewer of the item's department, other case commands as the
+/// window, reads as the window (cases), a reviewer (queues), a supervisor or an auditor.
+/// </summary>
 public sealed class CaseApi(IAlbaHost host)
 {
     public const string Actor = "window-01";
+
+    /// <summary>Who sends a command to <paramref name="url"/>: a reviewer on item routes, else the window.</summary>
+    public static Staff CommandStaff(string url, string? actor = null)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(url, "/items/([A-Z_]+)/");
+        return match.Success ? Staff.ReviewerOf(match.Groups[1].Value, actor) : Staff.Window(actor ?? Actor);
+    }
 
     public async Task<CaseCreated> Submit(SubmitCase form)
     {
         var result = await host.Scenario(s =>
         {
             s.Post.Json(form).ToUrl("/api/cases");
-            s.WithRequestHeader("X-Actor", Actor);
+            s.As(Staff.Window());
             s.StatusCodeShouldBe(201);
         });
         return (await result.ReadAsJsonAsync<CaseCreated>())!;
@@ -43,10 +54,10 @@ public sealed class CaseApi(IAlbaHost host)
         Command($"/api/cases/{id}/acceptance", new AcceptCase(version));
 
     public Task<CaseVersion> Decide(Guid id, string item, bool approved = true, string? reason = null, long? version = null, string? actor = null) =>
-        Command($"/api/cases/{id}/items/{item}/decision", new DecideItem(approved, reason, version), actor ?? $"reviewer-{item}");
+        Command($"/api/cases/{id}/items/{item}/decision", new DecideItem(approved, reason, version), actor);
 
     public Task<CaseVersion> Issue(Guid id, string item, string? reference = null, long? version = null, string? actor = null) =>
-        Command($"/api/cases/{id}/items/{item}/issuance", new IssueItem(reference ?? $"REF-{item}", version), actor ?? $"reviewer-{item}");
+        Command($"/api/cases/{id}/items/{item}/issuance", new IssueItem(reference ?? $"REF-{item}", version), actor);
 
     public Task<CaseVersion> Claim(Guid id, string item, string reviewer) =>
         Command($"/api/cases/{id}/items/{item}/claim", new ShenHou.Api.Work.ClaimItem(null), reviewer);
@@ -57,11 +68,11 @@ public sealed class CaseApi(IAlbaHost host)
     public Task<CaseVersion> Extend(Guid id, string item, int days, string reason = "需调取外地档案", string approvedBy = "supervisor-01") =>
         Command($"/api/cases/{id}/items/{item}/deadline-extensions", new ShenHou.Api.Work.ExtendDeadline(days, reason, approvedBy, null));
 
-    public async Task<ShenHou.Api.Work.DepartmentQueue> Queue(string department, string query = "") =>
-        (await host.GetAsJson<ShenHou.Api.Work.DepartmentQueue>($"/api/departments/{department}/queue{query}"))!;
+    public Task<ShenHou.Api.Work.DepartmentQueue> Queue(string department, string query = "") =>
+        GetAs<ShenHou.Api.Work.DepartmentQueue>($"/api/departments/{department}/queue{query}", Staff.Reviewer(department));
 
-    public async Task<ShenHou.Api.Work.Escalations> Escalations(string query = "") =>
-        (await host.GetAsJson<ShenHou.Api.Work.Escalations>($"/api/escalations{query}"))!;
+    public Task<ShenHou.Api.Work.Escalations> Escalations(string query = "") =>
+        GetAs<ShenHou.Api.Work.Escalations>($"/api/escalations{query}", Staff.Supervisor());
 
     public Task<CaseVersion> Deliver(Guid id, DeliveryMethod method = DeliveryMethod.Window) =>
         Command($"/api/cases/{id}/delivery", new DeliverCase(method, null));
@@ -69,14 +80,20 @@ public sealed class CaseApi(IAlbaHost host)
     public Task<CaseVersion> Withdraw(Guid id, string reason = "家属决定自行办理") =>
         Command($"/api/cases/{id}/withdrawal", new WithdrawCase(reason, null));
 
-    public async Task<CaseDetails> Get(Guid id)
-    {
-        var result = await host.GetAsJson<CaseDetails>($"/api/cases/{id}");
-        return result!;
-    }
+    public Task<CaseDetails> Get(Guid id) => GetAs<CaseDetails>($"/api/cases/{id}", Staff.Window());
 
-    public async Task<CaseHistory> History(Guid id) =>
-        (await host.GetAsJson<CaseHistory>($"/api/cases/{id}/history"))!;
+    public Task<CaseHistory> History(Guid id) => GetAs<CaseHistory>($"/api/cases/{id}/history", Staff.Auditor());
+
+    public async Task<T> GetAs<T>(string url, Staff staff)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.As(staff);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsJsonAsync<T>())!;
+    }
 
     /// <summary>Asserts a 409 naming the rule, and that the case did not change.</summary>
     public async Task Refused(Guid id, string url, object body, string rule, string? detailContains = null, string? actor = null)
@@ -85,7 +102,7 @@ public sealed class CaseApi(IAlbaHost host)
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
-            if (actor is not null) s.WithRequestHeader("X-Actor", actor);
+            s.As(CommandStaff(url, actor));
             s.StatusCodeShouldBe(409);
             s.ContentTypeShouldBe("application/problem+json");
         });
@@ -96,12 +113,12 @@ public sealed class CaseApi(IAlbaHost host)
         Assert.Equal(before, (await Get(id)).Version);
     }
 
-    public async Task<CaseVersion> Command(string url, object body, string actor = Actor)
+    public async Task<CaseVersion> Command(string url, object body, string? actor = null)
     {
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl(url);
-            s.WithRequestHeader("X-Actor", actor);
+            s.As(CommandStaff(url, actor));
             s.StatusCodeShouldBe(200);
         });
         return (await result.ReadAsJsonAsync<CaseVersion>())!;

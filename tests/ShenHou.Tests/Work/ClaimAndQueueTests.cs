@@ -107,10 +107,10 @@ public sealed class ClaimAndQueueTests(AppFixture app) : ApiTest(app)
         Assert.Equal([ids[2]], (await Api.Queue("HEALTH", "?overdue=false")).Items.Select(i => i.CaseId));
         Assert.Equal(3, (await Api.Queue("PUBLIC_SECURITY")).Total);
 
-        await Host.Scenario(s => { s.Get.Url("/api/departments/NOPE/queue"); s.StatusCodeShouldBe(404); });
-        await Host.Scenario(s => { s.Get.Url("/api/departments/HEALTH/queue?pageSize=101"); s.StatusCodeShouldBe(400); });
-        await Host.Scenario(s => { s.Get.Url("/api/departments/HEALTH/queue?page=0"); s.StatusCodeShouldBe(400); });
-        await Host.Scenario(s => { s.Get.Url("/api/departments/HEALTH/queue?status=Lost"); s.StatusCodeShouldBe(400); });
+        await Host.Scenario(s => { s.As(Staff.Reviewer("NOPE")); s.Get.Url("/api/departments/NOPE/queue"); s.StatusCodeShouldBe(404); });
+        await Host.Scenario(s => { s.As(Staff.Reviewer("HEALTH")); s.Get.Url("/api/departments/HEALTH/queue?pageSize=101"); s.StatusCodeShouldBe(400); });
+        await Host.Scenario(s => { s.As(Staff.Reviewer("HEALTH")); s.Get.Url("/api/departments/HEALTH/queue?page=0"); s.StatusCodeShouldBe(400); });
+        await Host.Scenario(s => { s.As(Staff.Reviewer("HEALTH")); s.Get.Url("/api/departments/HEALTH/queue?status=Lost"); s.StatusCodeShouldBe(400); });
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
 using ShenHou.Api.Work;
 using ShenHou.Domain.Cases;
 using ShenHou.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Persistence.Durability;
 using Wolverine.Tracking;
@@ -148,11 +148,13 @@ public sealed class DeadlineTests(AppFixture app) : ApiTest(app)
         var id = await AcceptedAt(AppFixture.Start, "DRIVING_LICENSE_CANCEL");
         await Host.Scenario(s =>
         {
+            s.As(Staff.ReviewerOf("DRIVING_LICENSE_CANCEL"));
             s.Post.Json(new ExtendDeadline(0, "x", "y", null)).ToUrl($"/api/cases/{id}/items/DRIVING_LICENSE_CANCEL/deadline-extensions");
             s.ShouldReturnValidationProblem().WithValidationError("workingDays", "延长天数须为1至60个工作日 / between 1 and 60 working days");
         });
         await Host.Scenario(s =>
         {
+            s.As(Staff.ReviewerOf("DRIVING_LICENSE_CANCEL"));
             s.Post.Json(new ExtendDeadline(2, "x", null, null)).ToUrl($"/api/cases/{id}/items/DRIVING_LICENSE_CANCEL/deadline-extensions");
             s.ShouldReturnValidationProblem().WithValidationError("approvedBy", "延期须经批准 / an extension needs its approver");
         });

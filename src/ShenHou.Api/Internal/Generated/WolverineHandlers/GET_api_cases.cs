@@ -89,7 +89,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var caseList_response = await ShenHou.Api.Cases.ListCasesEndpoint.Get(regionCode, status, department, overdue, q, submittedFrom, submittedTo, page, pageSize, sort, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext.RequestAborted).ConfigureAwait(false);
+            var caseList_response = await ShenHou.Api.Cases.ListCasesEndpoint.Get(regionCode, status, department, overdue, q, submittedFrom, submittedTo, page, pageSize, sort, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, caseList_response, 404);

@@ -93,7 +93,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var departmentQueue_response = await ShenHou.Api.Work.DepartmentQueueEndpoint.Get(code, status, overdue, page, pageSize, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext.RequestAborted).ConfigureAwait(false);
+            var departmentQueue_response = await ShenHou.Api.Work.DepartmentQueueEndpoint.Get(code, status, overdue, page, pageSize, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, departmentQueue_response, 404);

@@ -37,7 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             var regionCode = httpContext.Request.Query["regionCode"];
             
             // The actual HTTP request handler execution
-            var escalations_response = await ShenHou.Api.Work.EscalationsEndpoint.Get(department, regionCode, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext.RequestAborted).ConfigureAwait(false);
+            var escalations_response = await ShenHou.Api.Work.EscalationsEndpoint.Get(department, regionCode, ((Marten.IQuerySession)documentSession), _serviceClock, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, escalations_response, 404);

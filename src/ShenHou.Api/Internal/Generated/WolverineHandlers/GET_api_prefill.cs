@@ -2,6 +2,7 @@
 #pragma warning disable
 using Microsoft.AspNetCore.Routing;
 using ShenHou.Api.DataSharing;
+using ShenHou.Api.Privacy;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -14,11 +15,13 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly ShenHou.Api.DataSharing.IPopulationRegistry _populationRegistry;
+        private readonly ShenHou.Api.Privacy.AccessLog _accessLog;
 
-        public GET_api_prefill(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ShenHou.Api.DataSharing.IPopulationRegistry populationRegistry) : base(wolverineHttpOptions)
+        public GET_api_prefill(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, ShenHou.Api.DataSharing.IPopulationRegistry populationRegistry, ShenHou.Api.Privacy.AccessLog accessLog) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _populationRegistry = populationRegistry;
+            _accessLog = accessLog;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -35,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var prefillAnswer_response = await ShenHou.Api.DataSharing.PrefillEndpoint.Get(idNumber, _populationRegistry, httpContext.RequestAborted).ConfigureAwait(false);
+            var prefillAnswer_response = await ShenHou.Api.DataSharing.PrefillEndpoint.Get(idNumber, _populationRegistry, _accessLog, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, prefillAnswer_response, 404);

@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await ShenHou.Api.Reports.CompressionChartEndpoint.Get(from, to, regionCode, groupBy, _npgsqlDataSource, _documentStore, _serviceCatalog, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await ShenHou.Api.Reports.CompressionChartEndpoint.Get(from, to, regionCode, groupBy, _npgsqlDataSource, _documentStore, _serviceCatalog, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

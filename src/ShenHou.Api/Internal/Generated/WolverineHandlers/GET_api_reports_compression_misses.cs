@@ -69,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var compressionMisses_response = await ShenHou.Api.Reports.CompressionMissesEndpoint.Get(from, to, regionCode, page, pageSize, _npgsqlDataSource, _documentStore, httpContext.RequestAborted).ConfigureAwait(false);
+            var compressionMisses_response = await ShenHou.Api.Reports.CompressionMissesEndpoint.Get(from, to, regionCode, page, pageSize, _npgsqlDataSource, _documentStore, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, compressionMisses_response, 404);

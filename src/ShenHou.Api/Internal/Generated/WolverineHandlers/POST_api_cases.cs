@@ -53,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (form, jsonContinue) = await ReadJsonAsync<ShenHou.Api.Cases.SubmitCase>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = ShenHou.Api.Cases.SubmitCaseEndpoint.Validate(form, _serviceCatalog, _serviceClock);
+            var problemDetails1 = ShenHou.Api.Cases.SubmitCaseEndpoint.Validate(form, _serviceCatalog, _serviceClock, httpContext);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {

@@ -1,0 +1,49 @@
+namespace ShenHou.Benchmarks;
+
+/// <summary>How big each measurement is. Smoke exercises every path in about a minute; full is the real run.</summary>
+public sealed record BenchProfile(
+    string Name,
+    int Concurrency,
+    int RawTwinCases,
+    int MartenCases,
+    int HttpMaxCases,
+    TimeSpan HttpFixedRateDuration,
+    IReadOnlyList<int> ReadSizes,
+    int ReadSamples,
+    int ColdStarts)
+{
+    public static BenchProfile Smoke => new("smoke", 8, 60, 40, 24, TimeSpan.FromSeconds(4), [300, 1_000], 15, 1);
+
+    public static BenchProfile Full => new("full", 16, 1_500, 1_000, 400, TimeSpan.FromSeconds(45), [10_000, 100_000], 200, 3);
+
+    public static BenchProfile Million => Full with { Name = "million", ReadSizes = [10_000, 100_000, 1_000_000] };
+}
+
+/// <summary>The command line: <c>--smoke|--full|--million --api-dll PATH --repo DIR [--out DIR]</c>.</summary>
+public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string RepoRoot, string OutputDir, bool WriteDocs)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var profile = BenchProfile.Smoke;
+        string? apiDll = null, repo = null, output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--smoke": profile = BenchProfile.Smoke; break;
+                case "--full": profile = BenchProfile.Full; break;
+                case "--million": profile = BenchProfile.Million; break;
+                case "--api-dll": apiDll = args[++i]; break;
+                case "--repo": repo = args[++i]; break;
+                case "--out": output = args[++i]; break;
+                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --smoke|--full|--million --api-dll PATH --repo DIR [--out DIR]");
+            }
+        }
+        repo = Path.GetFullPath(repo ?? Directory.GetCurrentDirectory());
+        apiDll = Path.GetFullPath(apiDll ?? throw new ArgumentException("--api-dll PATH (the Release build of src/ShenHou.Api) is required"));
+        // Smoke results go to a temporary folder: CI must not rewrite the committed figures.
+        var writeDocs = profile.Name != "smoke" && output is null;
+        output ??= writeDocs ? Path.Combine(repo, "docs") : Directory.CreateTempSubdirectory("shenhou-bench-").FullName;
+        return new BenchOptions(profile, apiDll, repo, Path.GetFullPath(output), writeDocs);
+    }
+}

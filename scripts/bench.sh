@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmarks (docs/benchmarks.md): builds the API and bench/ShenHou.Benchmarks in Release, then
+# measures everything in one run against its own throwaway PostgreSQL 15 cluster (scripts/pg.sh).
+#
+#   scripts/bench.sh [--smoke|--full|--million]     (default --full)
+#
+#   --smoke    small sizes, every measurement path, about a minute; results go to a temporary
+#              folder (CI runs this so the harness never rots)
+#   --full     the real run: writes docs/benchmarks.json and the results in docs/benchmarks.md
+#   --million  --full plus the reads at 1,000,000 cases (seeding and catching up take an hour or more)
+#
+# BENCH_BUILD_DIR reuses a build folder between runs (default: a new temporary one, removed after).
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+MODE=${1:---full}
+case $MODE in
+    --smoke | --full | --million) ;;
+    *) echo "usage: scripts/bench.sh [--smoke|--full|--million]" >&2; exit 2 ;;
+esac
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+BUILD=${BENCH_BUILD_DIR:-}
+if [[ -z $BUILD ]]; then
+    BUILD=$(mktemp -d /tmp/shenhou-bench-build.XXXXXX)
+    trap 'rm -rf -- "$BUILD"' EXIT
+fi
+
+# A build folder of its own: Release, apart from the Debug bin/ and obj/ of the tests and run.sh.
+echo "bench.sh: building the API and the harness (Release) ..." >&2
+dotnet build bench/ShenHou.Benchmarks -c Release --artifacts-path "$BUILD" -nologo -v quiet
+
+dotnet "$BUILD/bin/ShenHou.Benchmarks/release/ShenHou.Benchmarks.dll" "$MODE" \
+    --api-dll "$BUILD/bin/ShenHou.Api/release/ShenHou.Api.dll" --repo "$ROOT"
