@@ -48,6 +48,7 @@ app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "ShenHou v1"));
 // Who is calling decides the rate limit's partition, the idempotency keys' scope and the case's jurisdiction.
 app.UseShenHouAuth();
+app.UseMiddleware<RequestLog>();
 app.UseRateLimiter();
 app.UseShenHouIdempotency();
 app.UseStatusCodePages();

@@ -18,6 +18,8 @@ public sealed class AppFixture : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(8));
 
     public TestClock Clock { get; } = new(Start);
+    /// <summary>Every log line every host of this fixture wrote, for the personal-data scans.</summary>
+    public CapturedLogs Logs { get; } = new();
     public IAlbaHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -40,6 +42,7 @@ public sealed class AppFixture : IAsyncLifetime
         // The suite sends thousands of requests a minute as one actor; LimitTests tries the limiter.
         x.UseSetting("Limits:RequestsPerMinute", "0");
         x.UseSetting("Auth:SigningKey", Staff.SigningKey);
+        x.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.ConfigureServices(services =>
         {
@@ -53,6 +56,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Now = Start;
+        Logs.Clear();
         await Host.ResetAllMartenDataAsync();
         // Case-number counters live beside Marten's tables; a fresh day per test keeps numbers predictable.
         var store = Host.Services.GetRequiredService<IDocumentStore>();
