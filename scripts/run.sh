@@ -38,6 +38,8 @@ done
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Local use: POST /api/dev/tokens issues bearer tokens for any role (never on in production).
+export Auth__DevTokens=${Auth__DevTokens:-true}
 
 PG_DIR=""
 APP_PID=""

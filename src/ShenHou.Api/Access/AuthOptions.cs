@@ -26,9 +26,12 @@ public sealed class AuthOptions
     public string ProvinceCode { get; set; } = "620000";
     public bool RequireHttpsMetadata { get; set; } = true;
 
-    private SymmetricSecurityKey? _key;
+    // Made once, whichever thread asks first: a random key made twice would split the issuer from the validator.
+    private readonly Lazy<SymmetricSecurityKey> _key;
 
-    public SymmetricSecurityKey Key => _key ??= MakeKey();
+    public AuthOptions() => _key = new Lazy<SymmetricSecurityKey>(MakeKey);
+
+    public SymmetricSecurityKey Key => _key.Value;
 
     private SymmetricSecurityKey MakeKey()
     {
