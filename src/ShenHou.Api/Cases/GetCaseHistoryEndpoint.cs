@@ -60,11 +60,6 @@ public static class GetCaseHistoryEndpoint
 
     private static string? Header(IEvent e, string key) => e.GetHeader(key)?.ToString();
 
-    private static List<string> PersonalDataIn(CaseSubmitted e)
-    {
-        List<string> fields = [CaseViews.ApplicantIdNumber, CaseViews.ApplicantPhone, CaseViews.DeceasedIdNumber];
-        if (e.PayoutAccount is not null) fields.Add(CaseViews.PayoutAccountNumber);
-        if (e.HeirAccount is not null) fields.Add(CaseViews.HeirAccountNumber);
-        return fields;
-    }
+    private static List<string> PersonalDataIn(CaseSubmitted e) =>
+        CaseViews.Present(e.PayoutAccount is not null, e.HeirAccount is not null);
 }

@@ -56,11 +56,14 @@ public static class CaseViews
         return details;
     }
 
-    private static List<string> Present(CaseDetails details)
+    private static List<string> Present(CaseDetails details) => Present(details.PayoutAccount is not null, details.HeirAccount is not null);
+
+    /// <summary>The personal data fields of a case with (or without) each account.</summary>
+    public static List<string> Present(bool payoutAccount, bool heirAccount)
     {
         List<string> fields = [ApplicantIdNumber, ApplicantPhone, DeceasedIdNumber];
-        if (details.PayoutAccount is not null) fields.Add(PayoutAccountNumber);
-        if (details.HeirAccount is not null) fields.Add(HeirAccountNumber);
+        if (payoutAccount) fields.Add(PayoutAccountNumber);
+        if (heirAccount) fields.Add(HeirAccountNumber);
         return fields;
     }
 }
