@@ -40,6 +40,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 # Local use: POST /api/dev/tokens issues bearer tokens for any role (never on in production).
 export Auth__DevTokens=${Auth__DevTokens:-true}
+# Demo: the department simulator answers the pushes to every department, so a case runs hands-free.
+export Integration__Simulator__Enabled=${Integration__Simulator__Enabled:-true}
 
 PG_DIR=""
 APP_PID=""

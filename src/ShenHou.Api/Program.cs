@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using ShenHou.Api.Access;
 using ShenHou.Api.DataSharing;
 using ShenHou.Api.Infrastructure;
+using ShenHou.Api.Integration;
 using ShenHou.Api.Intake;
 using ShenHou.Api.Work;
 using ShenHou.Domain.Catalog;
@@ -27,16 +28,21 @@ builder.Services.AddShenHouOpenApi();
 builder.AddShenHouPersistence();
 builder.Services.AddDataSharing(builder.Configuration);
 builder.Services.AddTransient<SharedDataVerifier>();
+builder.Services.AddDepartmentIntegration(builder.Configuration);
 
 builder.Host.UseWolverine(opts =>
 {
     opts.Policies.AutoApplyTransactions();
     // Local messages (scheduled deadline checks among them) are kept in PostgreSQL until handled.
     opts.Policies.UseDurableLocalQueues();
+    // Pushes to department platforms: their durable queue, retries and dead letters.
+    opts.UseDepartmentIntegration(builder.Configuration);
     // Production loads the handlers pre-generated into Internal/Generated (scripts/codegen.sh; CI
     // fails when they are stale); elsewhere they are generated at start-up.
     opts.CodeGeneration.TypeLoadMode = builder.Environment.IsProduction() ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
     opts.UseRuntimeCompilation();
+    // Wolverine's tables, like Marten's, are created by `db-apply` in Production (see Persistence).
+    if (!Persistence.ApplyChangesOnStartup(builder)) opts.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.None;
 });
 builder.Services.AddWolverineHttp();
 

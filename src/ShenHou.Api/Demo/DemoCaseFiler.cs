@@ -19,7 +19,9 @@ namespace ShenHou.Api.Demo;
 /// <param name="clock">The service clock: deaths are placed in the weeks before its now.</param>
 /// <param name="seed">The run's seed: the same seed files the same shapes of cases.</param>
 /// <param name="tokens">Signs each demo actor's token (the service's own key).</param>
-public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeProvider clock, int seed, TokenIssuer tokens, DemoPeople? people = null)
+/// <param name="filed">Told each case's id as soon as it is submitted (the department simulator leaves these alone).</param>
+public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeProvider clock, int seed, TokenIssuer tokens,
+    DemoPeople? people = null, Action<Guid>? filed = null)
 {
     private readonly DemoApiClient _api = new(http, tokens);
     private readonly DemoPeople _people = people ?? DemoPeople.LoadEmbedded();
@@ -34,11 +36,11 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
     public async Task<FiledCase> FileAsync(int index, CancellationToken ct = default)
     {
         var plan = Plan(index);
-        var run = new Run(_api, plan, new Random(DemoSeed.Mix(seed, index, 2)), clock);
+        var run = new Run(_api, plan, new Random(DemoSeed.Mix(seed, index, 2)), clock, filed);
         return await run.Execute(ct);
     }
 
-    private sealed class Run(DemoApiClient api, DemoCasePlan plan, Random random, TimeProvider clock)
+    private sealed class Run(DemoApiClient api, DemoCasePlan plan, Random random, TimeProvider clock, Action<Guid>? filed)
     {
         private readonly List<string> _steps = [];
         private readonly Dictionary<string, string> _reviewers = [];
@@ -50,6 +52,7 @@ public sealed class DemoCaseFiler(HttpClient http, ServiceCatalog catalog, TimeP
             _region = plan.Form.RegionCode!;
             var created = await api.Post<CaseCreated>("api/cases", plan.Form, Window(plan.SubmittedBy), HttpStatusCode.Created, ct);
             _id = created.Id;
+            filed?.Invoke(_id);
             _steps.Add($"submit {created.CaseNumber}");
 
             if (await Intake(ct)) await Work(ct);

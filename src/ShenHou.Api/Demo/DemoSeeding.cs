@@ -22,7 +22,8 @@ public static class DemoSeeding
     public const int DefaultConcurrency = 4;
 
     /// <summary>The one line in Program.cs. Cheap when seeding is off: the service reads its settings and ends.</summary>
-    public static IServiceCollection Add(IServiceCollection services) => services.AddHostedService<DemoSeedingService>();
+    public static IServiceCollection Add(IServiceCollection services) =>
+        services.AddSingleton<DemoCases>().AddHostedService<DemoSeedingService>();
 
     /// <summary>
     /// The address the service can call itself on: http before https, and a wildcard host
@@ -51,7 +52,7 @@ public static class DemoSeeding
 /// </summary>
 internal sealed class DemoSeedingService(
     IConfiguration configuration, IServer server, IHostApplicationLifetime lifetime, ServiceCatalog catalog,
-    ServiceClock clock, Access.TokenIssuer tokens, ILogger<DemoSeedingService> log) : BackgroundService
+    ServiceClock clock, Access.TokenIssuer tokens, DemoCases cases, ILogger<DemoSeedingService> log) : BackgroundService
 {
     /// <summary>Give up when this many cases in a row fail: the service is not answering as it should.</summary>
     private const int FailuresInARow = 5;
@@ -78,7 +79,7 @@ internal sealed class DemoSeedingService(
                 return;
             }
             using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) };
-            await Seed(new DemoCaseFiler(http, catalog, clock, seed, tokens), count, concurrency, address, stopping.Token);
+            await Seed(new DemoCaseFiler(http, catalog, clock, seed, tokens, filed: cases.Add), count, concurrency, address, stopping.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

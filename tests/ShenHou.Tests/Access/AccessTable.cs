@@ -55,5 +55,10 @@ public static class AccessTable
         ["GET /api/audit/checkpoints/{date}"] = Auditor,
         ["POST /api/audit/checkpoints/{date}"] = Auditor,
         ["GET /api/audit/access-log"] = Auditor,
+
+        // Department platforms: results are signed with the department's key (HMAC), not a staff token.
+        ["POST /api/integration/departments/{code}/results"] = Anonymous,
+        ["GET /api/integration/dead-letters"] = Supervisor,
+        ["POST /api/integration/dead-letters/{deadLetterId}/replay"] = Supervisor,
     };
 }

@@ -36,20 +36,25 @@ public sealed class AppFixture : IAsyncLifetime
     /// explicitly after moving the clock. The async daemon stays in its production HotCold mode:
     /// with Wolverine integrated, Solo mode never started its shards here.
     /// </summary>
-    public async Task<IAlbaHost> StartHost(params (string Key, string Value)[] settings) => await AlbaHost.For<Program>(x =>
+    public Task<IAlbaHost> StartHost(params (string Key, string Value)[] settings) =>
+        StartHost(Clock, settings, s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+
+    /// <summary>The same kind of host on <paramref name="clock"/>, with more services (another database: tests/ShenHou.Tests/Integration).</summary>
+    public static async Task<IAlbaHost> StartHost(TestClock clock, (string Key, string Value)[] settings,
+        Action<IServiceCollection>? more = null) => await AlbaHost.For<Program>(x =>
     {
         x.UseSetting("Deadlines:SweepInterval", "00:00:00");
         // The suite sends thousands of requests a minute as one actor; LimitTests tries the limiter.
         x.UseSetting("Limits:RequestsPerMinute", "0");
         x.UseSetting("Auth:SigningKey", Staff.SigningKey);
-        x.ConfigureServices(s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         foreach (var (key, value) in settings) x.UseSetting(key, value);
         x.ConfigureServices(services =>
         {
             services.RemoveAll<ServiceClock>();
-            services.AddSingleton(new ServiceClock(Clock));
+            services.AddSingleton(new ServiceClock(clock));
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
+            more?.Invoke(services);
         });
     });
 
@@ -57,12 +62,32 @@ public sealed class AppFixture : IAsyncLifetime
     {
         Clock.Now = Start;
         Logs.Clear();
-        await Host.ResetAllMartenDataAsync();
+        // A deadline check scheduled by the last test (the test clock is behind the real one, so checks
+        // come due at once) can lock the same rows as the reset: PostgreSQL picks one side of the
+        // deadlock to fail, and the reset simply runs again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Host.ResetAllMartenDataAsync();
+                break;
+            }
+            catch (Exception e) when (attempt < 5 && IsDeadlock(e))
+            {
+            }
+        }
         // Case-number counters live beside Marten's tables; a fresh day per test keeps numbers predictable.
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         await using var session = store.LightweightSession();
         session.QueueSqlCommand("delete from shenhou.case_number_counters");
         await session.SaveChangesAsync();
+    }
+
+    private static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected }) return true;
+        return false;
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
