@@ -19,13 +19,17 @@ public sealed record BenchProfile(
     public static BenchProfile Million => Full with { Name = "million", ReadSizes = [10_000, 100_000, 1_000_000] };
 }
 
-/// <summary>The command line: <c>--smoke|--full|--million --api-dll PATH --repo DIR [--out DIR]</c>.</summary>
-public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string RepoRoot, string OutputDir, bool WriteDocs)
+/// <summary>
+/// The command line: <c>--smoke|--full|--million --api-dll PATH --repo DIR [--out DIR] [--keep]</c>.
+/// <c>--keep</c> leaves the cluster running afterwards, with the largest database, for EXPLAIN ANALYZE.
+/// </summary>
+public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string RepoRoot, string OutputDir, bool WriteDocs, bool Keep)
 {
     public static BenchOptions Parse(string[] args)
     {
         var profile = BenchProfile.Smoke;
         string? apiDll = null, repo = null, output = null;
+        var keep = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,7 +40,8 @@ public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string Re
                 case "--api-dll": apiDll = args[++i]; break;
                 case "--repo": repo = args[++i]; break;
                 case "--out": output = args[++i]; break;
-                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --smoke|--full|--million --api-dll PATH --repo DIR [--out DIR]");
+                case "--keep": keep = true; break;
+                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --smoke|--full|--million --api-dll PATH --repo DIR [--out DIR] [--keep]");
             }
         }
         repo = Path.GetFullPath(repo ?? Directory.GetCurrentDirectory());
@@ -44,6 +49,6 @@ public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string Re
         // Smoke results go to a temporary folder: CI must not rewrite the committed figures.
         var writeDocs = profile.Name != "smoke" && output is null;
         output ??= writeDocs ? Path.Combine(repo, "docs") : Directory.CreateTempSubdirectory("shenhou-bench-").FullName;
-        return new BenchOptions(profile, apiDll, repo, Path.GetFullPath(output), writeDocs);
+        return new BenchOptions(profile, apiDll, repo, Path.GetFullPath(output), writeDocs, keep);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,5 +12,9 @@ public static class BenchJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+    /// <summary>The result file: indented, and readable (no escaping of '+' or Chinese text).</summary>
+    public static readonly JsonSerializerOptions Indented = new(Options)
+    {
+        WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -9,8 +9,8 @@ public sealed record MachineInfo(
 {
     public static async Task<MachineInfo> Describe(string repoRoot, string postgresVersion)
     {
-        var (_, commit, _) = await Postgres.Run("git", "-C", repoRoot, "rev-parse", "--short", "HEAD");
-        var (_, dirty, _) = await Postgres.Run("git", "-C", repoRoot, "status", "--porcelain", "--untracked-files=no");
+        var (_, commit, _) = await Shell.Run("git", "-C", repoRoot, "rev-parse", "--short", "HEAD");
+        var (_, dirty, _) = await Shell.Run("git", "-C", repoRoot, "status", "--porcelain", "--untracked-files=no");
         return new MachineInfo(
             Environment.ProcessorCount,
             FirstValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),

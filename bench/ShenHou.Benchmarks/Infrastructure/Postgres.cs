@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace ShenHou.Benchmarks.Infrastructure;
@@ -20,7 +19,7 @@ public sealed class Postgres : IAsyncDisposable
         var script = Path.Combine(repoRoot, "scripts", "pg.sh");
         // Short path: the Unix socket lives in it (pg.sh refuses paths over 90 characters).
         var dir = $"/tmp/bench-pg-{Guid.NewGuid().ToString("N")[..8]}";
-        var (code, stdout, stderr) = await Run("bash", script, "start", dir);
+        var (code, stdout, stderr) = await Shell.Run("bash", script, "start", dir);
         if (code != 0) throw new InvalidOperationException($"scripts/pg.sh start failed ({code}): {stderr}");
         return new Postgres(script, dir, stdout.Trim().Split('\n')[^1]);
     }
@@ -44,20 +43,13 @@ public sealed class Postgres : IAsyncDisposable
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Leave the cluster running when the harness ends (for a look with psql).</summary>
+    public bool Keep { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await Run("bash", _script, "stop", _dir);
-    }
-
-    public static async Task<(int Code, string Stdout, string Stderr)> Run(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        if (Keep) Console.WriteLine($"bench: the cluster is still running: {ConnectionString} (stop: bash scripts/pg.sh stop {_dir})");
+        else await Shell.Run("bash", _script, "stop", _dir);
     }
 }

@@ -37,6 +37,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         info.Environment["Limits__RequestsPerMinute"] = "0";
         info.Environment["Deadlines__SweepInterval"] = "00:00:00";
         info.Environment["Auth__DevTokens"] = "true";
+        // The harness decides and issues every item itself: no department simulator answering pushes.
+        info.Environment["Integration__Simulator__Enabled"] = "false";
         info.WorkingDirectory = Path.GetDirectoryName(apiDll)!;
         var started = DateTime.UtcNow;
         var process = Process.Start(info)!;
@@ -84,6 +86,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private double StatusKiB(string field)
     {
+        if (!File.Exists($"/proc/{Pid}/status")) return 0; // exited
         foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
             if (line.StartsWith(field + ":", StringComparison.Ordinal))
                 return double.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0]);

@@ -56,13 +56,13 @@ public static class MarkdownReport
 
         s.AppendLine("### Reads by size (one request at a time)");
         s.AppendLine();
-        s.AppendLine("| cases | events | seeded in | daemon caught up in | read | p50 ms | p99 ms |");
-        s.AppendLine("|---|---|---|---|---|---|---|");
+        s.AppendLine("| cases | events | seeded in | daemon caught up in | read | requests | p50 ms | p99 ms |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var read in r.Reads)
             foreach (var (name, p) in read.LatencyMs)
             {
                 var label = name.StartsWith("department queue", StringComparison.Ordinal) ? $"{name} ({read.QueueDepartment})" : name;
-                s.AppendLine($"| {read.Cases:N0} | {read.Events:N0} | {read.Seeding.Seconds:0.0} s ({read.Seeding.EventsPerSecond:N0} events/s) | {read.CatchUpSeconds:0.0} s | {label} | {p.P50} | {p.P99} |");
+                s.AppendLine($"| {read.Cases:N0} | {read.Events:N0} | {read.Seeding.Seconds:0.0} s ({read.Seeding.EventsPerSecond:N0} events/s) | {read.CatchUpSeconds:0.0} s | {label} | {p.Count} | {p.P50} | {p.P99} |");
             }
         s.AppendLine();
 

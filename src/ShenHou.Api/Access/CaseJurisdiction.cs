@@ -25,8 +25,8 @@ internal sealed class CaseJurisdiction(RequestDelegate next)
             return;
         }
 
-        var details = await session.LoadAsync<CaseDetails>(id, context.RequestAborted);
-        var refusal = details is null ? null : Refusal(member, details, context.GetRouteValue("itemCode") as string);
+        var scope = await CaseScope.Load(session, id, context.RequestAborted);
+        var refusal = scope is null ? null : Refusal(member, scope, context.GetRouteValue("itemCode") as string);
         if (refusal is not null)
         {
             await AccessProblems.Write(context, refusal);
@@ -35,14 +35,35 @@ internal sealed class CaseJurisdiction(RequestDelegate next)
         await next(context);
     }
 
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal(StaffMember member, CaseDetails details, string? itemCode)
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal(StaffMember member, CaseScope scope, string? itemCode)
     {
-        var notFound = Problems.NotFound($"办件 {details.Id} 不存在", $"case {details.Id} does not exist");
-        if (!member.Covers(details.RegionCode)) return notFound;
+        var notFound = Problems.NotFound($"办件 {scope.Id} 不存在", $"case {scope.Id} does not exist");
+        if (!member.Covers(scope.RegionCode)) return notFound;
         if (!member.Is(Roles.DepartmentReviewer)) return null;
-        if (!details.Items.Any(i => i.Department == member.Department)) return notFound;
-        if (itemCode is not null && details.Items.FirstOrDefault(i => i.Code == itemCode)?.Department != member.Department)
+        if (member.Department is not { } department || !scope.Departments.Contains(department)) return notFound;
+        if (itemCode is not null && scope.DepartmentOf(itemCode) != member.Department)
             return Problems.NotFound($"本办件不含事项 {itemCode}", $"item {itemCode} is not part of this case");
         return null;
     }
+}
+
+/// <summary>What jurisdiction needs of a case: its region and which department has which item.</summary>
+internal sealed record CaseScope(Guid Id, string RegionCode, List<string> ItemCodes, List<string> Departments)
+{
+    public string? DepartmentOf(string itemCode) => ItemCodes.IndexOf(itemCode) is var i and >= 0 ? Departments[i] : null;
+
+    /// <summary>Three small values out of the case's document, not the whole document, on every case request.</summary>
+    public static async Task<CaseScope?> Load(IQuerySession session, Guid id, CancellationToken ct)
+    {
+        var table = session.DocumentStore.Options.Schema.For<CaseDetails>();
+        var rows = await session.QueryAsync<string>(
+            "select jsonb_build_object('regionCode', data -> 'regionCode', " +
+            "'itemCodes', jsonb_path_query_array(data, '$.items[*].code'), " +
+            $"'departments', jsonb_path_query_array(data, '$.items[*].department'))::text from {table} where id = ?", ct, id);
+        if (rows.Count == 0) return null;
+        var found = System.Text.Json.JsonSerializer.Deserialize<Found>(rows[0], Infrastructure.Json.Options)!;
+        return new CaseScope(id, found.RegionCode, found.ItemCodes, found.Departments);
+    }
+
+    private sealed record Found(string RegionCode, List<string> ItemCodes, List<string> Departments);
 }

@@ -67,17 +67,21 @@ public static class ListCasesEndpoint
             var term = q.Trim();
             rows = rows.Where(c => c.CaseNumber == term || c.DeceasedName.Contains(term) || c.ApplicantName.Contains(term));
         }
-        if (submittedFrom is not null) { var from = ParseInstant(submittedFrom)!.Value.Start; rows = rows.Where(c => c.SubmittedAt >= from); }
-        if (submittedTo is not null) { var to = ParseInstant(submittedTo)!.Value.End; rows = rows.Where(c => c.SubmittedAt < to); }
+        // submittedAt is a timestamptz column: compare in UTC (Npgsql writes no other offset).
+        if (submittedFrom is not null) { var from = ParseInstant(submittedFrom)!.Value.Start.ToUniversalTime(); rows = rows.Where(c => c.SubmittedAt >= from); }
+        if (submittedTo is not null) { var to = ParseInstant(submittedTo)!.Value.End.ToUniversalTime(); rows = rows.Where(c => c.SubmittedAt < to); }
 
+        var filtered = rows;
         rows = sort switch
         {
             "submittedAt" => rows.OrderBy(c => c.SubmittedAt),
             "dueAt" => rows.OrderBy(c => c.DueAt).ThenBy(c => c.SubmittedAt),
             _ => rows.OrderByDescending(c => c.SubmittedAt),
         };
-        var found = await rows.Stats(out var stats).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return new CaseList((int)stats.TotalResults, p, size, found.Select(c => new CaseListEntry(c.Id, c.CaseNumber,
+        // The total as its own count: count(*) over() would read every matching row to sort one page.
+        var total = await filtered.CountAsync(ct);
+        var found = await rows.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new CaseList(total, p, size, found.Select(c => new CaseListEntry(c.Id, c.CaseNumber,
             c.Status, c.RegionCode, c.Channel, c.DeceasedName, c.ApplicantName, c.SubmittedAt, c.DueAt,
             c.Status == CaseStatus.Accepted && (c.EarliestOpenDueAt < now || c.DueAt < now), c.ItemsTotal, c.ItemsFinished)).ToArray());
     }
