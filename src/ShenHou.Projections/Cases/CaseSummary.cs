@@ -17,6 +17,7 @@ public sealed class CaseSummary
     public string CatalogVersion { get; set; } = "";
     public string DeceasedName { get; set; } = "";
     public string ApplicantName { get; set; } = "";
+    /// <summary>UTC, like every instant duplicated into a timestamptz column (Api/Infrastructure/ReadModelSchema.cs).</summary>
     public DateTimeOffset SubmittedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
@@ -46,7 +47,7 @@ public sealed class CaseSummary
         {
             Id = e.CaseId, CaseNumber = e.CaseNumber, Status = CaseStatus.Submitted, RegionCode = e.RegionCode,
             Channel = e.Channel, CatalogVersion = e.CatalogVersion, DeceasedName = e.Deceased.Name,
-            ApplicantName = e.Applicant.Name, SubmittedAt = e.At, Items = e.Items.Select(i => i.Code).ToList(),
+            ApplicantName = e.Applicant.Name, SubmittedAt = e.At.ToUniversalTime(), Items = e.Items.Select(i => i.Code).ToList(),
             Departments = e.Items.Select(i => i.Department).Distinct().ToList(), ItemsTotal = e.Items.Count,
             PlannedItems = [.. e.Items], PlannedMaterials = [.. e.Materials],
         };
@@ -81,7 +82,7 @@ public sealed class CaseSummary
     public void Apply(CaseDelivered e)
     {
         Status = CaseStatus.Delivered;
-        DeliveredAt = e.At;
+        DeliveredAt = e.At.ToUniversalTime();
         ActualWorkingDays = e.ActualWorkingDays;
         Refigure(e.Method);
     }
