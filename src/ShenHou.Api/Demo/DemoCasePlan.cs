@@ -30,8 +30,8 @@ public enum DemoOutcome
 /// Everything decided up front about one demo case: the form and what the staff will do with it.
 /// A pure function of (seed, index, now): the same seed gives the same shapes.
 /// </summary>
-/// <param name="Clerk">The window staff member (X-Actor) who verifies, accepts and delivers.</param>
-/// <param name="SubmittedBy">The X-Actor of the submission: the clerk, or the online portal.</param>
+/// <param name="Clerk">The window staff member (the token's user) who verifies, accepts and delivers.</param>
+/// <param name="SubmittedBy">Who submits: the clerk, or the online portal (as a Window user).</param>
 /// <param name="KnownToRegistries">The family is one of the registry simulators' demo people.</param>
 /// <param name="Rejections">Item to the reason it is turned down.</param>
 /// <param name="StopAfter">For cases left in progress: how many decisions and issuances happen before they stop.</param>

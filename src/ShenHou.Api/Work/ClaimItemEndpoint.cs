@@ -17,7 +17,7 @@ public static class ClaimItemEndpoint
     public static ProblemDetails Validate(ClaimItem? request) =>
         request is null ? Problems.BodyRequired : WolverineContinue.NoProblems;
 
-    /// <summary>认领: the reviewer named by X-Actor takes the item; a claim by someone else is 409.</summary>
+    /// <summary>认领: the reviewer holding the token takes the item; a claim by someone else is 409.</summary>
     [Authorize(Roles = Roles.DepartmentReviewer)]
     [WolverinePost("/api/cases/{id}/items/{itemCode}/claim", OperationId = "ClaimItem"), Tags("Work")]
     [ProducesResponseType<CaseVersion>(StatusCodes.Status200OK)]
