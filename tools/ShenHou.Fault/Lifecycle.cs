@@ -6,7 +6,7 @@ using ShenHou.Domain.People;
 namespace ShenHou.Fault;
 
 /// <summary>Bearer tokens of the staff the lifecycles act as (the window, and a reviewer per department).</summary>
-public sealed record Tokens(string Window, IReadOnlyDictionary<string, string> Reviewers);
+public sealed record Tokens(string Window, IReadOnlyDictionary<string, string> Reviewers, string Supervisor);
 
 /// <summary>
 /// One case from submission to delivery, as the window and the departments would: submit, verify

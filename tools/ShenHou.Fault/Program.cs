@@ -69,17 +69,22 @@ async Task<int> Run()
 
     // Let the outbox drain (a killed node's pushes are recovered once Wolverine sees it is gone) and the window view catch up.
     var waiting = System.Diagnostics.Stopwatch.StartNew();
+    // A push whose retries ran out while the platform or the database was down is a dead letter by
+    // design: a supervisor replays it, as staff would, and it must then arrive.
+    var replayed = 0;
     var drained = await Until(TimeSpan.FromSeconds(150), async () =>
     {
         var transfers = await Ids(db, "select id from shenhou.mt_events where type = 'item_transferred'");
-        return transfers.All(platform.Deliveries.ContainsKey);
+        if (transfers.All(platform.Deliveries.ContainsKey)) return true;
+        replayed += await ReplayDeadLetters(http, tokens.Supervisor);
+        return false;
     });
     var drainSeconds = (int)waiting.Elapsed.TotalSeconds;
     var caughtUp = await Until(TimeSpan.FromSeconds(120), async () =>
         await Long(db, "select coalesce((select last_seq_id from shenhou.mt_event_progression where name like 'CaseSummary%' limit 1), 0)")
         >= await Long(db, "select coalesce(max(seq_id), 0) from shenhou.mt_events"));
     Console.WriteLine($"fault: platform: {platform.Deliveries.Count} pushes taken, {platform.Refused} answered 503 on purpose, " +
-                      $"{platform.Forged} with a bad signature; outbox drained: {drained} ({drainSeconds} s after the clients stopped); " +
+                      $"{platform.Forged} with a bad signature; {replayed} dead letters replayed; outbox drained: {drained} ({drainSeconds} s after the clients stopped); " +
                       $"window view caught up: {caughtUp}");
     await File.WriteAllTextAsync(Path.Combine(outDir, "deliveries.json"), JsonSerializer.Serialize(platform.Deliveries));
     return caughtUp && platform.Forged == 0 ? 0 : 1;
@@ -87,13 +92,13 @@ async Task<int> Run()
 
 static async Task<Tokens> Tokens(HttpClient http)
 {
-    async Task<string> Token(string user, string role, string? department)
+    async Task<string> Token(string user, string role, string? department, string? region = null)
     {
         string? token = null;
         await Until(TimeSpan.FromSeconds(60), async () =>
         {
             using var response = await http.PostAsJsonAsync("api/dev/tokens",
-                new { userId = user, role, department, regionCode = department is null ? "620100" : "620000" });
+                new { userId = user, role, department, regionCode = region ?? (department is null ? "620100" : "620000") });
             if (!response.IsSuccessStatusCode) return false;
             token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
             return true;
@@ -103,7 +108,27 @@ static async Task<Tokens> Tokens(HttpClient http)
     string[] departments = ["HEALTH", "CIVIL_AFFAIRS", "PUBLIC_SECURITY", "HRSS", "MEDICAL_SECURITY", "JUSTICE", "HOUSING", "FINANCIAL_REGULATION"];
     var reviewers = new Dictionary<string, string>();
     foreach (var d in departments) reviewers[d] = await Token($"fault-{d.ToLowerInvariant()}", "DepartmentReviewer", d);
-    return new Tokens(await Token("fault-window", "Window", null), reviewers);
+    return new Tokens(await Token("fault-window", "Window", null), reviewers, await Token("fault-supervisor", "Supervisor", null, "620000"));
+}
+
+static async Task<int> ReplayDeadLetters(HttpClient http, string supervisorToken)
+{
+    using var list = new HttpRequestMessage(HttpMethod.Get, "api/integration/dead-letters?pageSize=100");
+    list.Headers.Authorization = new("Bearer", supervisorToken);
+    using var answer = await http.SendAsync(list);
+    if (!answer.IsSuccessStatusCode) return 0;
+    var replayed = 0;
+    foreach (var item in (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray())
+    {
+        using var replay = new HttpRequestMessage(HttpMethod.Post, $"api/integration/dead-letters/{item.GetProperty("id").GetGuid()}/replay")
+        {
+            Content = JsonContent.Create(new { }),
+        };
+        replay.Headers.Authorization = new("Bearer", supervisorToken);
+        using var done = await http.SendAsync(replay);
+        if (done.IsSuccessStatusCode) replayed++;
+    }
+    return replayed;
 }
 
 static async Task<bool> Until(TimeSpan limit, Func<Task<bool>> condition)
