@@ -37,12 +37,13 @@ internal sealed class CaseJurisdiction(RequestDelegate next)
 
     public static Microsoft.AspNetCore.Mvc.ProblemDetails? Refusal(StaffMember member, CaseScope scope, string? itemCode)
     {
-        var notFound = Problems.NotFound($"办件 {scope.Id} 不存在", $"case {scope.Id} does not exist");
+        // The very answers of a missing case or item, so that nothing tells them apart.
+        var notFound = NotFoundException.Case(scope.Id).Problem;
         if (!member.Covers(scope.RegionCode)) return notFound;
         if (!member.Is(Roles.DepartmentReviewer)) return null;
         if (member.Department is not { } department || !scope.Departments.Contains(department)) return notFound;
         if (itemCode is not null && scope.DepartmentOf(itemCode) != member.Department)
-            return Problems.NotFound($"本办件不含事项 {itemCode}", $"item {itemCode} is not part of this case");
+            return NotFoundException.Item(itemCode).Problem;
         return null;
     }
 }

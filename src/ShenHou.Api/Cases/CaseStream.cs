@@ -31,7 +31,7 @@ internal static class CaseStream
     public static Case RequireItem(this IEventStream<Case> stream, string itemCode)
     {
         if (!stream.Aggregate!.Items.ContainsKey(itemCode))
-            throw new NotFoundException($"本办件不含事项 {itemCode}", $"item {itemCode} is not part of this case");
+            throw NotFoundException.Item(itemCode);
         return stream.Aggregate;
     }
 

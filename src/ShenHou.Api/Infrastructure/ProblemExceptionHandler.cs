@@ -31,7 +31,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     private static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
     {
         CaseRuleViolation v => Problems.Conflict(v.Chinese, v.English, v.Rule),
-        NotFoundException n => Problems.NotFound(n.Chinese, n.English),
+        NotFoundException n => n.Problem,
         Access.OutsideJurisdictionException o => Access.AccessProblems.Outside(o.Chinese, o.English),
         RegistryUnavailableException r => RegistryProblems.Unavailable(r),
         StaleVersionException s => Problems.Conflict(

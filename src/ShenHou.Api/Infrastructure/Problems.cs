@@ -47,6 +47,10 @@ internal static class Problems
 internal sealed class NotFoundException(string chinese, string english) : Exception($"{chinese} / {english}")
 {
     public static NotFoundException Case(Guid id) => new($"办件 {id} 不存在", $"case {id} does not exist");
+    public static NotFoundException Item(string code) => new($"本办件不含事项 {code}", $"item {code} is not part of this case");
+
+    /// <summary>The 404 this exception answers (also written directly where nothing is thrown).</summary>
+    public ProblemDetails Problem => Problems.NotFound(Chinese, English);
 
     public string Chinese { get; } = chinese;
     public string English { get; } = english;
