@@ -2,13 +2,14 @@
 # Benchmarks (docs/benchmarks.md): builds the API and bench/ShenHou.Benchmarks in Release, then
 # measures everything in one run against its own throwaway PostgreSQL 15 cluster (scripts/pg.sh).
 #
-#   scripts/bench.sh [--smoke|--full|--million] [--keep]     (default --full)
+#   scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR]     (default --full)
 #
 #   --smoke    small sizes, every measurement path, about a minute; results go to a temporary
 #              folder (CI runs this so the harness never rots)
 #   --full     the real run: writes docs/benchmarks.json and the results in docs/benchmarks.md
 #   --million  --full plus the reads at 1,000,000 cases (seeding and catching up take an hour or more)
 #   --keep     leave the PostgreSQL cluster running afterwards (the largest database), for EXPLAIN ANALYZE
+#   --out DIR  write the results into DIR instead of docs/ (a trial run that must not replace the committed figures)
 #
 # BENCH_BUILD_DIR reuses a build folder between runs (default: a new temporary one, removed after).
 set -euo pipefail
@@ -18,12 +19,14 @@ cd "$ROOT"
 
 MODE=--full
 EXTRA=()
-for arg in "$@"; do
-    case $arg in
-        --smoke | --full | --million) MODE=$arg ;;
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --smoke | --full | --million) MODE=$1 ;;
         --keep) EXTRA+=(--keep) ;;
-        *) echo "usage: scripts/bench.sh [--smoke|--full|--million] [--keep]" >&2; exit 2 ;;
+        --out) EXTRA+=(--out "$(realpath -m -- "$2")"); shift ;;
+        *) echo "usage: scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR]" >&2; exit 2 ;;
     esac
+    shift
 done
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -51,7 +51,8 @@ public static class ListCasesEndpoint
         var now = clock.GetUtcNow();
         var (p, size) = Paging.Of(page, pageSize);
         IQueryable<CaseSummary> rows = session.Query<CaseSummary>();
-        if (StaffMember.Of(http).Region(regionCode) is { } region) rows = rows.Where(c => c.RegionCode == region);
+        var region = StaffMember.Of(http).Region(regionCode);
+        if (region is not null) rows = rows.Where(c => c.RegionCode == region);
         if (status is not null)
         {
             var wanted = Enum.Parse<CaseStatus>(status);
@@ -78,8 +79,13 @@ public static class ListCasesEndpoint
             "dueAt" => rows.OrderBy(c => c.DueAt).ThenBy(c => c.SubmittedAt),
             _ => rows.OrderByDescending(c => c.SubmittedAt),
         };
-        // The total as its own count: count(*) over() would read every matching row to sort one page.
-        var total = await filtered.CountAsync(ct);
+        // By region and status alone the total is kept by the database (CaseCounts); other filters are
+        // counted apart from the page: count(*) over() would read every matching row to sort one page.
+        var countedAhead = string.IsNullOrWhiteSpace(department) && overdue is null && string.IsNullOrWhiteSpace(q)
+            && submittedFrom is null && submittedTo is null;
+        var total = countedAhead
+            ? await CaseCounts.Total(session, region, status, ct)
+            : await filtered.CountAsync(ct);
         var found = await rows.Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return new CaseList(total, p, size, found.Select(c => new CaseListEntry(c.Id, c.CaseNumber,
             c.Status, c.RegionCode, c.Channel, c.DeceasedName, c.ApplicantName, c.SubmittedAt, c.DueAt,

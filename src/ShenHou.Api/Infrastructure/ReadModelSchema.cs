@@ -41,6 +41,7 @@ internal static class ReadModelSchema
             .Duplicate(x => x.CorrectionRounds)
             .Index([x => x.RegionCode, x => x.SubmittedAt])
             .Index([x => x.Status, x => x.DueAt!]);
+        Cases.CaseCounts.AddCaseCounts(opts);
 
         // A department's queue: open items by deadline, a page at a time, counted on the index alone.
         opts.Schema.For<DepartmentWorkItem>()

@@ -1,7 +1,11 @@
 using Alba;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using ShenHou.Api.Cases;
 using ShenHou.Domain.Cases;
 using ShenHou.Domain.People;
+using ShenHou.Projections.Cases;
 using ShenHou.Tests.Support;
 
 namespace ShenHou.Tests.Cases;
@@ -70,6 +74,38 @@ public sealed class WindowViewTests(AppFixture app) : ApiTest(app)
         var list = await List("?overdue=true");
         Assert.True(Assert.Single(list.Items).Overdue);
         Assert.Empty((await List("?overdue=false")).Items);
+    }
+
+    [Fact]
+    public async Task totals_kept_by_the_database_match_the_rows_through_changes_and_a_rebuild()
+    {
+        var a = await Submit("620100", "王秀英", Day(1), "DEATH_CERT");
+        var b = await Submit("620100", "李桂芳", Day(2), "DRIVING_LICENSE_CANCEL");
+        await Submit("620200", "王建华", Day(3), "DEATH_CERT");
+        await Api.VerifyAll(a);
+        await Api.Accept(a);
+        await Api.Withdraw(b);
+
+        // Region and status alone read the kept totals; a date filter that matches everything counts the rows.
+        async Task TotalsMatch()
+        {
+            foreach (var filter in new[] { "", "regionCode=620100", "status=Accepted", "status=Submitted",
+                         "status=Withdrawn", "regionCode=620100&status=Submitted", "regionCode=620200&status=Submitted" })
+            {
+                var kept = (await List($"?{filter}")).Total;
+                var counted = (await List($"?{filter}&submittedFrom=2000-01-01")).Total;
+                Assert.True(kept == counted, $"{filter}: kept {kept}, counted {counted}");
+            }
+        }
+        await TotalsMatch();
+        Assert.Equal((3, 1, 1, 0), ((await List()).Total, (await List("?status=Accepted")).Total,
+            (await List("?status=Withdrawn")).Total, (await List("?regionCode=620200&status=Accepted")).Total));
+
+        // A rebuild empties the table (truncate) and writes every row again.
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync<CaseSummary>(TimeSpan.FromSeconds(30), CancellationToken.None);
+        await TotalsMatch();
+        Assert.Equal(3, (await List()).Total);
     }
 
     [Theory]
