@@ -18,4 +18,24 @@ public sealed class SchemaTests(AppFixture app) : ApiTest(app)
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
     }
+
+    [Fact]
+    public async Task the_window_view_totals_start_from_the_cases_already_there_when_added_to_a_database()
+    {
+        await Api.Submit(Forms.For("DEATH_CERT"));
+        await Api.Submit(Forms.For("HUKOU_CANCEL"));
+        await Projected();
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            // An older database: the summaries exist, the kept totals do not.
+            session.QueueSqlCommand($"drop table {ShenHou.Api.Cases.CaseCounts.TableName}");
+            await session.SaveChangesAsync();
+        }
+
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var list = await Api.GetAs<ShenHou.Api.Cases.CaseList>("/api/cases", Staff.Window());
+        Assert.Equal(2, list.Total);
+    }
 }
