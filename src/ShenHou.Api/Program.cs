@@ -13,6 +13,9 @@ using Wolverine.Http.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// First, so that its one-time work overlaps the start of everything else.
+builder.Services.AddHostedService<WarmUp>();
+
 builder.Services.AddSingleton(DataFiles.Catalog(builder.Configuration));
 builder.Services.AddSingleton(new ServiceClock(TimeProvider.System));
 builder.Services.AddSingleton(DataFiles.Calendar(builder.Configuration));
@@ -66,6 +69,13 @@ app.MapWolverineEndpoints(o =>
     o.RejectUnparseableQueryValues = true;
 });
 
+// A plain start serves at once: JasperFx's command line (db-apply, codegen, projections, ...) first
+// searches every assembly for commands, a tenth of a second of a cold start.
+if (args.Length == 0)
+{
+    await app.RunAsync();
+    return 0;
+}
 return await app.RunJasperFxCommands(args);
 
 /// <summary>The entry point; public so that tests can host it.</summary>

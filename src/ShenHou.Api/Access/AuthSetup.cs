@@ -16,6 +16,7 @@ public static class AuthSetup
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<CaseScopes>();
         services.AddSingleton<Privacy.AccessLog>();
         services.AddHttpContextAccessor();
 

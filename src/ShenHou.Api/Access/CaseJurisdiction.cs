@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Authorization;
 using ShenHou.Api.Infrastructure;
 using ShenHou.Projections.Cases;
@@ -13,7 +14,7 @@ namespace ShenHou.Api.Access;
 /// </summary>
 internal sealed class CaseJurisdiction(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AuthOptions options, IQuerySession session)
+    public async Task InvokeAsync(HttpContext context, AuthOptions options, CaseScopes scopes)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
@@ -25,7 +26,7 @@ internal sealed class CaseJurisdiction(RequestDelegate next)
             return;
         }
 
-        var scope = await CaseScope.Load(session, id, context.RequestAborted);
+        var scope = await scopes.Find(id, context.RequestAborted);
         var refusal = scope is null ? null : Refusal(member, scope, context.GetRouteValue("itemCode") as string);
         if (refusal is not null)
         {
@@ -48,12 +49,33 @@ internal sealed class CaseJurisdiction(RequestDelegate next)
     }
 }
 
+/// <summary>
+/// The scopes of recently requested cases. A case's region and items are fixed when it is submitted
+/// (no event changes them), so a scope once read stays true and every instance may keep its own copy:
+/// a command then spends no round trip on jurisdiction. Missing cases are not kept (one may be filed next).
+/// </summary>
+internal sealed class CaseScopes(IDocumentStore store) : IDisposable
+{
+    private readonly MemoryCache _found = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async Task<CaseScope?> Find(Guid id, CancellationToken ct)
+    {
+        if (_found.TryGetValue(id, out CaseScope? known)) return known;
+        await using var session = store.QuerySession();
+        var scope = await CaseScope.Load(session, id, ct);
+        if (scope is not null) _found.Set(id, scope, new MemoryCacheEntryOptions { Size = 1 });
+        return scope;
+    }
+
+    public void Dispose() => _found.Dispose();
+}
+
 /// <summary>What jurisdiction needs of a case: its region and which department has which item.</summary>
 internal sealed record CaseScope(Guid Id, string RegionCode, List<string> ItemCodes, List<string> Departments)
 {
     public string? DepartmentOf(string itemCode) => ItemCodes.IndexOf(itemCode) is var i and >= 0 ? Departments[i] : null;
 
-    /// <summary>Three small values out of the case's document, not the whole document, on every case request.</summary>
+    /// <summary>Three small values out of the case's document, not the whole document.</summary>
     public static async Task<CaseScope?> Load(IQuerySession session, Guid id, CancellationToken ct)
     {
         var table = session.DocumentStore.Options.Schema.For<CaseDetails>();

@@ -1,5 +1,8 @@
 using JasperFx.Events;
+using System.Runtime.CompilerServices;
 using Marten;
+using Marten.Services;
+using Microsoft.Extensions.Caching.Memory;
 using ShenHou.Domain.Cases;
 
 namespace ShenHou.Api.Audit;
@@ -17,10 +20,18 @@ namespace ShenHou.Api.Audit;
 /// everything, these rows included, rolls back. A new stream chains to <see cref="EventHashes.Genesis"/>;
 /// a second start of the same stream fails on the event table's key.
 /// </remarks>
-internal sealed class EventHashListener(StoreOptions options) : DocumentSessionListenerBase
+internal sealed class EventHashListener(StoreOptions options) : DocumentSessionListenerBase, IDisposable
 {
+    // The newest committed hash of recently written streams: the next command on a case chains to it
+    // without a read. Keyed by version, so a stale entry (another instance wrote since) is a miss, and
+    // filled only after commit, so a rolled-back hash is never chained to.
+    private readonly MemoryCache _latest = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly ConditionalWeakTable<IDocumentSession, Dictionary<Guid, (long Version, string Hash)>> _pending = new();
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
+        var written = new Dictionary<Guid, (long Version, string Hash)>();
+        _pending.AddOrUpdate(session, written);
         foreach (var stream in session.PendingChanges.Streams())
         {
             if (stream.Events.Count == 0) continue;
@@ -46,15 +57,30 @@ internal sealed class EventHashListener(StoreOptions options) : DocumentSessionL
                     stream.Id, e.Version, type, hash, previous, at.ToUniversalTime());
                 previous = hash;
             }
+            written[stream.Id] = (stream.Events[^1].Version, previous);
         }
     }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (_pending.TryGetValue(session, out var written))
+        {
+            foreach (var (id, latest) in written) _latest.Set(id, latest, new MemoryCacheEntryOptions { Size = 1 });
+            _pending.Remove(session);
+        }
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _latest.Dispose();
 
     /// <summary>
     /// The hash of the event before the batch. Missing (a stream older than the chain, or a deleted
     /// row) it chains to the genesis value, and verification reports the gap at that version.
     /// </summary>
-    private static async Task<string> PreviousHash(IDocumentSession session, Guid streamId, long version, CancellationToken token)
+    private async Task<string> PreviousHash(IDocumentSession session, Guid streamId, long version, CancellationToken token)
     {
+        if (_latest.TryGetValue(streamId, out (long Version, string Hash) latest) && latest.Version == version)
+            return latest.Hash;
         var found = await session.QueryAsync<string>(
             $"select hash from {EventHashes.TableName} where stream_id = ? and version = ?", token, streamId, version);
         return found.Count > 0 ? found[0] : EventHashes.Genesis;
