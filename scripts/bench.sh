@@ -2,13 +2,14 @@
 # Benchmarks (docs/benchmarks.md): builds the API and bench/ShenHou.Benchmarks in Release, then
 # measures everything in one run against its own throwaway PostgreSQL 15 cluster (scripts/pg.sh).
 #
-#   scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR]     (default --full)
+#   scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR] [--http-only]     (default --full)
 #
 #   --smoke    small sizes, every measurement path, about a minute; results go to a temporary
 #              folder (CI runs this so the harness never rots)
 #   --full     the real run: writes docs/benchmarks.json and the results in docs/benchmarks.md
 #   --million  --full plus the reads at 1,000,000 cases (seeding and catching up take an hour or more)
 #   --keep     leave the PostgreSQL cluster running afterwards (the largest database), for EXPLAIN ANALYZE
+#   --http-only  the raw twin and the HTTP maximum alone, nothing written: a quick loop for profiling
 #   --out DIR  write the results into DIR instead of docs/ (a trial run that must not replace the committed figures)
 #
 # BENCH_BUILD_DIR reuses a build folder between runs (default: a new temporary one, removed after).
@@ -23,8 +24,9 @@ while [[ $# -gt 0 ]]; do
     case $1 in
         --smoke | --full | --million) MODE=$1 ;;
         --keep) EXTRA+=(--keep) ;;
+        --http-only) EXTRA+=(--http-only) ;;
         --out) EXTRA+=(--out "$(realpath -m -- "$2")"); shift ;;
-        *) echo "usage: scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR]" >&2; exit 2 ;;
+        *) echo "usage: scripts/bench.sh [--smoke|--full|--million] [--keep] [--out DIR] [--http-only]" >&2; exit 2 ;;
     esac
     shift
 done

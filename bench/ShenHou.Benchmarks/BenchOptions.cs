@@ -22,14 +22,18 @@ public sealed record BenchProfile(
 /// <summary>
 /// The command line: <c>--smoke|--full|--million --api-dll PATH --repo DIR [--out DIR] [--keep]</c>.
 /// <c>--keep</c> leaves the cluster running afterwards, with the largest database, for EXPLAIN ANALYZE.
+/// <c>--http-only</c> measures the raw twin and the HTTP maximum alone and writes nothing: a quick
+/// loop for profiling the write path (a minute or two).
 /// </summary>
-public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string RepoRoot, string OutputDir, bool WriteDocs, bool Keep)
+public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string RepoRoot, string OutputDir, bool WriteDocs, bool Keep,
+    bool HttpOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
         var profile = BenchProfile.Smoke;
         string? apiDll = null, repo = null, output = null;
         var keep = false;
+        var httpOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,14 +45,15 @@ public sealed record BenchOptions(BenchProfile Profile, string ApiDll, string Re
                 case "--repo": repo = args[++i]; break;
                 case "--out": output = args[++i]; break;
                 case "--keep": keep = true; break;
-                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --smoke|--full|--million --api-dll PATH --repo DIR [--out DIR] [--keep]");
+                case "--http-only": httpOnly = true; break;
+                default: throw new ArgumentException($"unknown argument {args[i]}; usage: --smoke|--full|--million --api-dll PATH --repo DIR [--out DIR] [--keep] [--http-only]");
             }
         }
         repo = Path.GetFullPath(repo ?? Directory.GetCurrentDirectory());
         apiDll = Path.GetFullPath(apiDll ?? throw new ArgumentException("--api-dll PATH (the Release build of src/ShenHou.Api) is required"));
         // Smoke results go to a temporary folder: CI must not rewrite the committed figures.
-        var writeDocs = profile.Name != "smoke" && output is null;
+        var writeDocs = profile.Name != "smoke" && output is null && !httpOnly;
         output ??= writeDocs ? Path.Combine(repo, "docs") : Directory.CreateTempSubdirectory("shenhou-bench-").FullName;
-        return new BenchOptions(profile, apiDll, repo, Path.GetFullPath(output), writeDocs, keep);
+        return new BenchOptions(profile, apiDll, repo, Path.GetFullPath(output), writeDocs, keep, httpOnly);
     }
 }

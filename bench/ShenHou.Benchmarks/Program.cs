@@ -41,6 +41,7 @@ public static class BenchMain
         var scripts = new CaseScripts(catalog, WorkingCalendar.LoadEmbedded());
         var forms = new FormFactory(catalog, seed: 20250521);
         var raw = await RawTwinStage(pg, Lifecycles(scripts, forms, p.RawTwinCases, 0), p.Concurrency);
+        if (options.HttpOnly) return await HttpOnly(options, pg, forms, raw);
         WriteResult marten;
         using (var martenStore = BenchStore.Create(pg.For("bench_marten")))
             marten = await MartenAppends.Run(martenStore, Lifecycles(scripts, forms, p.MartenCases, 100_000), p.Concurrency);
@@ -85,6 +86,25 @@ public static class BenchMain
         }
     }
 
+    /// <summary>The profiling loop: the HTTP maximum against the raw twin just measured, nothing written.</summary>
+    private static async Task<int> HttpOnly(BenchOptions options, Postgres pg, FormFactory forms, WriteResult raw)
+    {
+        var service = new ServiceRun(options.ApiDll, pg.ConnectionString, Path.GetTempPath());
+        try
+        {
+            await service.Restart();
+            Log($"service pid {service.Current!.Pid}");
+            var maximum = await new LifecycleBench(service.Current!.Address, forms).Maximum(options.Profile.HttpMaxCases, options.Profile.Concurrency);
+            Log($"c. HTTP maximum: {maximum.CasesPerSecond} cases/s, {maximum.EventsPerSecond:N0} events/s, " +
+                $"{maximum.EventsPerSecond / raw.EventsPerSecond:P0} of the raw twin");
+            return 0;
+        }
+        finally
+        {
+            await service.Stop();
+        }
+    }
+
     /// <summary>Full lifecycles decided beforehand, for the raw twin and Marten: the same shapes the HTTP run files.</summary>
     private static CaseScript[] Lifecycles(CaseScripts scripts, FormFactory forms, int count, int offset) =>
         Enumerable.Range(offset, count).Select(i =>
@@ -99,7 +119,8 @@ public static class BenchMain
         using var store = BenchStore.Create(pg.For("bench_raw"));
         var payloads = new RawPayloads(store);
         var prepared = cases.ToDictionary(c => c.Id, payloads.For);
-        await using var db = NpgsqlDataSource.Create(pg.For("bench_raw"));
+        // Connected as the service connects: prepared statements, no reset when a connection returns to the pool.
+        await using var db = NpgsqlDataSource.Create(ShenHou.Api.Infrastructure.ConnectionSettings.WithStatementReuse(pg.For("bench_raw")));
         var raw = await RawTwin.Run(db, cases, prepared, concurrency);
         Log($"a. raw twin: {raw.EventsPerSecond:N0} events/s, {raw.CommandsPerSecond:N0} commands/s");
         return raw;

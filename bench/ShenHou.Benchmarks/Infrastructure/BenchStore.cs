@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
+using ShenHou.Api.Infrastructure;
 using ShenHou.Api.Audit;
 using ShenHou.Domain.Cases;
 using ShenHou.Projections.Cases;
@@ -19,7 +20,7 @@ public static class BenchStore
 {
     public static DocumentStore Create(string connectionString) => DocumentStore.For(opts =>
     {
-        opts.Connection(connectionString);
+        opts.Connection(ConnectionSettings.WithStatementReuse(connectionString));
         opts.DatabaseSchemaName = "shenhou";
         opts.AutoCreateSchemaObjects = AutoCreate.None;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);

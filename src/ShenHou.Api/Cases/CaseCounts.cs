@@ -1,4 +1,5 @@
 using Marten;
+using ShenHou.Api.Infrastructure;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
@@ -69,32 +70,13 @@ internal sealed class CaseCounts(StoreOptions options) : FeatureSchemaBase("Case
         };
 
         // Last, so that a database which already holds cases is counted once the triggers count the rest.
-        var table = new CountsTable(summaries);
+        var table = new KeptTotalsTable(TableName, summaries,
+            $"INSERT INTO {TableName} (region_code, status, cases) " +
+            $"SELECT coalesce(region_code, ''), coalesce(status, ''), count(*) FROM {summaries.QualifiedName} GROUP BY 1, 2;");
         table.AddColumn<string>("region_code").AsPrimaryKey();
         table.AddColumn<string>("status").AsPrimaryKey();
         table.AddColumn<long>("cases").NotNull();
         yield return table;
-    }
-
-    /// <summary>
-    /// Created on a database that already holds cases (an upgrade), the table starts from their count.
-    /// The triggers exist by then (a summary written in between fails and the daemon retries it); the
-    /// count holds the summaries' lock, so writers either finished before it or are counted by the triggers.
-    /// </summary>
-    private sealed class CountsTable(DbObjectName summaries) : Table(TableName)
-    {
-        public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
-        {
-            base.WriteCreateStatement(migrator, writer);
-            writer.WriteLine($"""
-                DO $$ BEGIN
-                  LOCK TABLE {summaries.QualifiedName} IN SHARE ROW EXCLUSIVE MODE;
-                  DELETE FROM {TableName};
-                  INSERT INTO {TableName} (region_code, status, cases)
-                    SELECT coalesce(region_code, ''), coalesce(status, ''), count(*) FROM {summaries.QualifiedName} GROUP BY 1, 2;
-                END $$;
-                """);
-        }
     }
 
     /// <summary>

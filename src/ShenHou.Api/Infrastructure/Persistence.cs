@@ -28,7 +28,7 @@ internal static class Persistence
                 "No database: set ConnectionStrings__shenhou, or start the service with scripts/run.sh, " +
                 "which starts an embedded PostgreSQL when none is given.");
 
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = NpgsqlDataSource.Create(ConnectionSettings.WithStatementReuse(connectionString));
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<CaseNumbers>();
 

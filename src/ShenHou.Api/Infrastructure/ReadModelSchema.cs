@@ -42,6 +42,7 @@ internal static class ReadModelSchema
             .Index([x => x.RegionCode, x => x.SubmittedAt])
             .Index([x => x.Status, x => x.DueAt!]);
         Cases.CaseCounts.AddCaseCounts(opts);
+        Reports.DeliverySums.AddDeliverySums(opts);
 
         // A department's queue: open items by deadline, a page at a time, counted on the index alone.
         opts.Schema.For<DepartmentWorkItem>()

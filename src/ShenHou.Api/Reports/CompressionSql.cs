@@ -7,7 +7,8 @@ using ShenHou.Projections.Cases;
 namespace ShenHou.Api.Reports;
 
 /// <summary>
-/// The report's SQL over CaseSummary (mt_doc_casesummary), aggregated in PostgreSQL: one round trip
+/// The report's SQL over CaseSummary (mt_doc_casesummary) and the sums kept from it (DeliverySums),
+/// aggregated in PostgreSQL: one round trip
 /// for the total and the groups, one batch for a page of misses. Delivered cases only. The filters
 /// and sums read the duplicated columns (Infrastructure/ReadModelSchema.cs), which one partial
 /// index on <c>delivered_at</c> covers, so the totals never decode a document; only grouping by item
@@ -28,23 +29,35 @@ internal static class CompressionSql
         coalesce(sum(d.extensions), 0), coalesce(sum(d.correction_rounds), 0)
         """;
 
-    /// <summary>The total (key null) and one row per group, unordered.</summary>
+    // The same figures out of the sums kept per region and day (DeliverySums).
+    private const string KeptSums = """
+        coalesce(sum(d.cases), 0)::bigint, coalesce(sum(d.meets_target), 0)::bigint,
+        coalesce(sum(d.materials_separately), 0)::bigint, coalesce(sum(d.materials_handed_in), 0)::bigint,
+        coalesce(sum(d.time_separately_working_days), 0)::bigint, coalesce(sum(d.actual_working_days), 0)::bigint,
+        coalesce(sum(d.extensions), 0)::bigint, coalesce(sum(d.correction_rounds), 0)::bigint
+        """;
+
+    /// <summary>
+    /// The total (key null) and one row per group, unordered. By region, month or nothing the figures
+    /// come from the sums kept per region and day; by item (a case counts for each of its items) from
+    /// the delivered rows.
+    /// </summary>
     public static async Task<(ReportRow Total, List<ReportRow> Groups)> Report(
         NpgsqlDataSource db, IDocumentStore store, ReportFilter filter, CancellationToken ct)
     {
-        var table = Table(store);
-        var (where, parameters) = Where(filter);
+        var byItem = filter.GroupBy == ReportGrouping.Item;
+        var (table, sums) = byItem ? (Table(store), Sums) : (DeliverySums.TableName, KeptSums);
+        var (where, parameters) = byItem ? Where(filter) : WhereKept(filter);
         var (key, join) = filter.GroupBy switch
         {
             ReportGrouping.Region => ("d.region_code", ""),
-            // The delivery's calendar month in China time (an interval offset is east-positive).
-            ReportGrouping.Month => ("to_char(d.delivered_at at time zone interval '+08:00', 'YYYY-MM')", ""),
+            ReportGrouping.Month => ("to_char(d.day, 'YYYY-MM')", ""),
             // A case counts in the group of each of its items.
             ReportGrouping.Item => ("i.code", "cross join lateral jsonb_array_elements_text(d.data -> 'items') as i(code)"),
             _ => ((string?)null, ""),
         };
-        var sql = $"select null::text, {Sums} from {table} d where {where}";
-        if (key is not null) sql += $"\nunion all\nselect {key}, {Sums} from {table} d {join} where {where} group by 1";
+        var sql = $"select null::text, {sums} from {table} d where {where}";
+        if (key is not null) sql += $"\nunion all\nselect {key}, {sums} from {table} d {join} where {where} group by 1";
 
         await using var command = db.CreateCommand(sql);
         command.Parameters.AddRange(parameters);
@@ -124,6 +137,29 @@ internal static class CompressionSql
         {
             conditions.Add($"{at} < @to");
             parameters.Add(new NpgsqlParameter("to", end.ToUniversalTime()));
+        }
+        if (filter.RegionCode is { } region)
+        {
+            conditions.Add("d.region_code = @region");
+            parameters.Add(new NpgsqlParameter("region", region));
+        }
+        return (string.Join(" and ", conditions), parameters.ToArray());
+    }
+
+    /// <summary>The same filters on the kept sums: days of delivery (China time), both inclusive.</summary>
+    private static (string Where, NpgsqlParameter[] Parameters) WhereKept(ReportFilter filter)
+    {
+        var conditions = new List<string> { "true" };
+        var parameters = new List<NpgsqlParameter>();
+        if (filter.From is { } from)
+        {
+            conditions.Add("d.day >= @from");
+            parameters.Add(new NpgsqlParameter("from", from));
+        }
+        if (filter.To is { } to)
+        {
+            conditions.Add("d.day <= @to");
+            parameters.Add(new NpgsqlParameter("to", to));
         }
         if (filter.RegionCode is { } region)
         {

@@ -69,6 +69,8 @@ public sealed class HistoryVerificationTests(AppFixture app) : AuditTest(app)
         Assert.Contains(200, statuses);
         Assert.Contains(409, statuses);
         await Api.Refused(created.Id, $"/api/cases/{created.Id}/acceptance", new ShenHou.Api.Cases.AcceptCase(version), "stale-version");
+        // The next write chains to the winner's committed hash, never to the refused writer's.
+        await Api.Issue(created.Id, "DEATH_CERT"); // the one decided (HUKOU_CANCEL waits for it)
 
         var events = (await Api.History(created.Id)).Events.Count;
         Assert.Equal(events, await Scalar("select count(*) from shenhou.event_hashes where stream_id = $1", created.Id));
