@@ -32,6 +32,9 @@ public sealed record StaffMember(string UserId, string Role, string? Department,
         return From(http.User, province) ?? System(province);
     }
 
+    /// <summary>The token's user id (<c>sub</c>), or null for an unauthenticated caller.</summary>
+    public static string? UserIdOf(ClaimsPrincipal user) => user.FindFirst(UserIdClaim)?.Value is { Length: > 0 } id ? id : null;
+
     public static StaffMember? From(ClaimsPrincipal user, string provinceCode)
     {
         if (user.Identity?.IsAuthenticated != true) return null;

@@ -54,7 +54,7 @@ internal static class Idempotency
             return;
         }
         // Keys are per user: two clerks may pick the same key without meeting.
-        var scope = context.User.FindFirst(Access.StaffMember.UserIdClaim)?.Value ?? "anonymous";
+        var scope = Access.StaffMember.UserIdOf(context.User) ?? "anonymous";
         var fingerprint = await Fingerprint(request, context.RequestAborted);
         var db = context.RequestServices.GetRequiredService<NpgsqlDataSource>();
         var ct = context.RequestAborted;

@@ -28,16 +28,19 @@ internal static partial class JsonProblems
             }
             if (problem.Title != WolverineTitle) return;
 
-            var path = JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value : "$";
-            var field = path == "$" ? "$" : path.TrimStart('$', '.');
+            var (field, message) = Malformed(JsonPath().Match(problem.Detail ?? "") is { Success: true } m ? m.Groups[1].Value : null);
             problem.Title = Problems.ValidationTitle;
             problem.Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1";
-            problem.Extensions["errors"] = new Dictionary<string, string[]>
-            {
-                [field] = [$"JSON 格式错误或类型不符 / malformed JSON or a value of the wrong type at {path}"],
-            };
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
             problem.Instance ??= context.HttpContext.Features.Get<IHttpRequestFeature>()?.Path;
         });
+
+    /// <summary>The field and the message for a body that is not JSON, or has a value of the wrong type at the JSON path.</summary>
+    public static (string Field, string Message) Malformed(string? path)
+    {
+        path ??= "$";
+        return (path == "$" ? "$" : path.TrimStart('$', '.'), $"JSON 格式错误或类型不符 / malformed JSON or a value of the wrong type at {path}");
+    }
 
     [GeneratedRegex(@"Path: (\$[^\s|]*)")]
     private static partial Regex JsonPath();

@@ -67,8 +67,8 @@ internal static class Limits
 
     private static string Caller(HttpContext context)
     {
-        var user = context.User.FindFirst(Access.StaffMember.UserIdClaim)?.Value;
-        return user is { Length: > 0 } ? "user:" + user : "ip:" + context.Connection.RemoteIpAddress;
+        var user = Access.StaffMember.UserIdOf(context.User);
+        return user is not null ? "user:" + user : "ip:" + context.Connection.RemoteIpAddress;
     }
 
     private static async Task Write(HttpContext context, ProblemDetails problem, CancellationToken ct)

@@ -38,7 +38,13 @@ internal static class Problems
             Detail = $"{chinese} / {english}",
             Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.10",
         };
-        if (rule is not null) problem.Extensions["rule"] = rule;
+        return rule is null ? problem : problem.WithRule(rule);
+    }
+
+    /// <summary>Names the rule that refused the request, in the <c>rule</c> member clients switch on.</summary>
+    public static ProblemDetails WithRule(this ProblemDetails problem, string rule)
+    {
+        problem.Extensions["rule"] = rule;
         return problem;
     }
 }

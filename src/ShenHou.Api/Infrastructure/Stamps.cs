@@ -7,9 +7,6 @@ namespace ShenHou.Api.Infrastructure;
 internal static class Stamps
 {
     /// <summary>The authenticated user's id (the token's <c>sub</c>); every event records it.</summary>
-    public static Stamp For(HttpContext context, ServiceClock clock)
-    {
-        var id = context.User.FindFirst(StaffMember.UserIdClaim)?.Value;
-        return new Stamp(string.IsNullOrEmpty(id) ? "anonymous" : id, clock.GetUtcNow());
-    }
+    public static Stamp For(HttpContext context, ServiceClock clock) =>
+        new(StaffMember.UserIdOf(context.User) ?? "anonymous", clock.GetUtcNow());
 }

@@ -6,7 +6,7 @@ namespace ShenHou.Api.Integration;
 /// <summary>The department platform endpoints' refusals, bilingual like every other, with a <c>rule</c>.</summary>
 internal static class IntegrationProblems
 {
-    public static IResult NotConnected(string code) => Results.Problem(WithRule(Problems.NotFound(
+    public static IResult NotConnected(string code) => Results.Problem(Problems.WithRule(Problems.NotFound(
         $"部门 {code} 未接入平台", $"department {code} has no platform connected"), "department-not-connected"));
 
     public static IResult Unauthenticated(SignatureCheck check)
@@ -22,7 +22,7 @@ internal static class IntegrationProblems
             _ => ($"{DepartmentSignature.SignatureHeader} 与请求内容不符", $"{DepartmentSignature.SignatureHeader} does not match the request",
                 "signature-invalid"),
         };
-        return new Challenge(WithRule(new ProblemDetails
+        return new Challenge(Problems.WithRule(new ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
             Title = "签名无效 / Signature not accepted",
@@ -31,19 +31,13 @@ internal static class IntegrationProblems
         }, rule));
     }
 
-    public static IResult ResultIdReused(string resultId) => Results.Problem(WithRule(new ProblemDetails
+    public static IResult ResultIdReused(string resultId) => Results.Problem(Problems.WithRule(new ProblemDetails
     {
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = "结果编号冲突 / resultId reused",
         Detail = $"结果编号 {resultId} 已用于另一结果 / resultId {resultId} was already used for a different result",
         Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.21",
     }, "result-id-reused"));
-
-    private static ProblemDetails WithRule(ProblemDetails problem, string rule)
-    {
-        problem.Extensions["rule"] = rule;
-        return problem;
-    }
 
     /// <summary>A 401 names the scheme it wants (RFC 9110 §15.5.2).</summary>
     private sealed class Challenge(ProblemDetails problem) : IResult

@@ -55,8 +55,8 @@ public static class ReceiveDepartmentResultEndpoint
         }
         catch (JsonException e)
         {
-            var path = e.Path is null or "$" ? "$" : e.Path.TrimStart('$', '.');
-            return Results.Problem(Problems.Validation(path, $"JSON 格式错误或类型不符 / malformed JSON or a value of the wrong type at {e.Path ?? "$"}"));
+            var (field, message) = JsonProblems.Malformed(e.Path);
+            return Results.Problem(Problems.Validation(field, message));
         }
         if (Rules(result) is { } invalid) return Results.Problem(invalid);
 
