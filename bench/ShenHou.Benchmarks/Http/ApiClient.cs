@@ -15,24 +15,22 @@ public sealed record Actor(string UserId, string Role, string? Department = null
 }
 
 /// <summary>
-/// The service's HTTP API as staff clients call it. Authentication is landing in parallel: one
-/// bearer token per (role, department) is fetched once from <c>POST /api/dev/tokens</c> (province-wide
-/// scope, 620000); while that route answers 404 requests go without one. <c>X-Actor</c> is sent too.
-/// Every request's latency is logged under its kind.
+/// The service's HTTP API as staff clients call it: one bearer token per (role, department), fetched
+/// once from <c>POST /api/dev/tokens</c> (province-wide scope, 620000). Every request's latency is
+/// logged under its kind.
 /// </summary>
 public sealed class ApiClient(HttpClient http, LatencyLog latencies)
 {
-    private readonly ConcurrentDictionary<Actor, Lazy<Task<string?>>> _tokens = new();
+    private readonly ConcurrentDictionary<Actor, Lazy<Task<string>>> _tokens = new();
 
     public LatencyLog Latencies => latencies;
 
     public async Task<T> Send<T>(HttpMethod method, string url, object? body, Actor actor, string kind,
         HttpStatusCode expected = HttpStatusCode.OK, CancellationToken ct = default)
     {
-        var token = await _tokens.GetOrAdd(actor, a => new Lazy<Task<string?>>(() => FetchToken(a))).Value;
+        var token = await _tokens.GetOrAdd(actor, a => new Lazy<Task<string>>(() => FetchToken(a))).Value;
         using var request = new HttpRequestMessage(method, url);
-        request.Headers.Add("X-Actor", actor.UserId);
-        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BenchJson.Options);
 
         var started = Stopwatch.GetTimestamp();
@@ -50,11 +48,10 @@ public sealed class ApiClient(HttpClient http, LatencyLog latencies)
     public Task<T> Post<T>(string url, object body, Actor actor, string kind, CancellationToken ct = default) =>
         Send<T>(HttpMethod.Post, url, body, actor, kind, HttpStatusCode.OK, ct);
 
-    private async Task<string?> FetchToken(Actor actor)
+    private async Task<string> FetchToken(Actor actor)
     {
         using var response = await http.PostAsJsonAsync("api/dev/tokens",
             new { userId = actor.UserId, role = actor.Role, department = actor.Department, regionCode = "620000" }, BenchJson.Options);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null; // authentication has not landed here
         if (!response.IsSuccessStatusCode) throw await Unexpected(response, "POST /api/dev/tokens", HttpStatusCode.OK, default);
         return (await response.Content.ReadFromJsonAsync<TokenAnswer>(BenchJson.Options))!.Token;
     }

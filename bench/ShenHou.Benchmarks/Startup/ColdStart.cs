@@ -12,7 +12,7 @@ public sealed record ColdStartResult(string Mode, double MedianSeconds, IReadOnl
 /// Cold start: from starting <c>dotnet ShenHou.Api.dll</c> to the first 200 of <c>GET /api/cases/{id}</c>
 /// (a case read from PostgreSQL through Marten and a Wolverine endpoint), polled every 5 ms.
 /// Production loads the pre-generated handlers (TypeLoadMode.Static); Development generates and
-/// compiles them at start-up. With authentication, the token is fetched from the new process first.
+/// compiles them at start-up. The token is fetched from the new process first.
 /// </summary>
 public static class ColdStart
 {
@@ -25,21 +25,17 @@ public static class ColdStart
             await using var service = ServiceProcess.Start(apiDll, connectionString, logDir, mode);
             using var http = new HttpClient { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30) };
             string? token = null;
-            var tokenChecked = false;
             var elapsed = await service.WaitUntil(async () =>
             {
-                if (!tokenChecked)
+                if (token is null)
                 {
                     using var answer = await http.PostAsJsonAsync("api/dev/tokens",
                         new { userId = "bench-window-01", role = "Window", regionCode = "620000" }, BenchJson.Options);
-                    if (answer.StatusCode == HttpStatusCode.OK)
-                        token = (await answer.Content.ReadFromJsonAsync<TokenAnswer>(BenchJson.Options))!.Token;
-                    else if (answer.StatusCode != HttpStatusCode.NotFound) return false; // starting up
-                    tokenChecked = true;
+                    if (answer.StatusCode != HttpStatusCode.OK) return false; // starting up
+                    token = (await answer.Content.ReadFromJsonAsync<TokenAnswer>(BenchJson.Options))!.Token;
                 }
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"api/cases/{caseId}");
-                request.Headers.Add("X-Actor", "bench-window-01");
-                if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var response = await http.SendAsync(request);
                 return response.StatusCode == HttpStatusCode.OK;
             }, TimeSpan.FromSeconds(120));

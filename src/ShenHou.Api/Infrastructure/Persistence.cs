@@ -7,8 +7,6 @@ using ShenHou.Api.Cases;
 using ShenHou.Api.Work;
 using ShenHou.Domain.Cases;
 using ShenHou.Projections.Cases;
-using ShenHou.Projections.Work;
-using Weasel.Core;
 using Wolverine.Marten;
 
 namespace ShenHou.Api.Infrastructure;
@@ -37,27 +35,14 @@ internal static class Persistence
             {
                 if (!applyOnStart) opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 opts.Connection(dataSource);
-                opts.DatabaseSchemaName = CaseNumbers.Schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                foreach (var type in CaseEvents.All) opts.Events.AddEventType(type);
-                // Which request (correlation) and which message (causation) wrote each event: shown in the history.
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-
-                opts.Projections.LiveStreamAggregation<Case>();
-                opts.Projections.Snapshot<CaseDetails>(SnapshotLifecycle.Inline);
-                opts.Projections.Add<DepartmentWorkProjection>(ProjectionLifecycle.Inline);
+                CaseStore.ConfigureWritePath(opts);
                 // Cross-case views that may lag a moment: the async daemon keeps them up.
                 opts.Projections.Snapshot<CaseSummary>(SnapshotLifecycle.Async);
                 // The window view should trail the events by well under a second even when traffic is light:
                 // look for new events every 250 ms, not Marten's default of 1 s at low activity.
                 opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
-                opts.AddReadModelSchema();
-
                 opts.Storage.ExtendedSchemaObjects.Add(CaseNumbers.Table());
                 opts.Storage.ExtendedSchemaObjects.Add(Idempotency.Table());
-                // Hash chain on every event, written in the event's transaction (docs/adr/0004-tamper-evident-history.md).
-                opts.AddTamperEvidence();
             })
             .IntegrateWithWolverine()
             // Each deadline becomes two durable scheduled checks (75% and just past due) in PostgreSQL.
